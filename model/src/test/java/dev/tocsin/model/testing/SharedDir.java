@@ -30,7 +30,7 @@ public final class SharedDir {
 
   /** The folder of unpacked peer binaries (scripts/peers.sh), or a skip (a failure under CI). */
   public static Path peers() {
-    return require("tocsin.peers", "target/peers (run scripts/peers.sh)");
+    return require("tocsin.peers", ".peers (run scripts/peers.sh)");
   }
 
   private static Path require(String property, String what) {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Unpacks the real peers that Tocsin's differential and integration tests compare against:
+# promtool and prometheus 2.42, alertmanager 0.25 with amtool, vmalert and victoria-metrics 1.79,
+# all from Debian's packages, extracted with dpkg -x (nothing is installed system-wide).
+# Usage: scripts/peers.sh [DEST]   (default: .peers/ at the repository root)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dest=${1:-${TOCSIN_PEERS:-$root/.peers}}
+packages=(prometheus prometheus-alertmanager victoria-metrics)
+
+if [ -x "$dest/usr/bin/promtool" ] && [ -x "$dest/usr/bin/prometheus-alertmanager" ] \
+   && [ -x "$dest/usr/bin/vmalert" ]; then
+  echo "peers already unpacked in $dest"
+else
+  mkdir -p "$dest/debs"
+  cd "$dest/debs"
+  if ! apt-get download "${packages[@]}" >/dev/null 2>&1; then
+    echo "updating the package lists" >&2
+    apt-get update -qq >/dev/null 2>&1 || true
+    apt-get download "${packages[@]}"
+  fi
+  for deb in ./*.deb; do
+    dpkg -x "$deb" "$dest"
+  done
+  cd "$root"
+fi
+
+# Debian's Alertmanager reads its default templates from a fixed system path.
+tmpl_dir=/usr/share/prometheus/alertmanager
+if [ -d "$dest$tmpl_dir" ] && ! ls "$tmpl_dir"/*.tmpl >/dev/null 2>&1; then
+  if mkdir -p "$tmpl_dir" 2>/dev/null && cp "$dest$tmpl_dir"/*.tmpl "$tmpl_dir"/ 2>/dev/null; then
+    echo "copied Alertmanager templates to $tmpl_dir"
+  else
+    echo "warning: cannot write $tmpl_dir (needs root); Alertmanager tests will skip" >&2
+  fi
+fi
+
+for bin in promtool prometheus prometheus-alertmanager vmalert; do
+  [ "$bin" = vmalert ] && flag=-version || flag=--version
+  if [ -x "$dest/usr/bin/$bin" ]; then
+    printf '%-24s %s\n' "$bin" "$("$dest/usr/bin/$bin" $flag 2>&1 | head -n 1)"
+  fi
+done
