@@ -36,8 +36,8 @@ if [ -d "$dest$tmpl_dir" ] && ! ls "$tmpl_dir"/*.tmpl >/dev/null 2>&1; then
 fi
 
 for bin in promtool prometheus prometheus-alertmanager vmalert; do
-  [ "$bin" = vmalert ] && flag=-version || flag=--version
   if [ -x "$dest/usr/bin/$bin" ]; then
-    printf '%-24s %s\n' "$bin" "$("$dest/usr/bin/$bin" $flag 2>&1 | head -n 1)"
+    version=$("$dest/usr/bin/$bin" --version 2>&1 | head -n 1 || true)
+    printf '%-24s %s\n' "$bin" "${version:-(unpacked; this build prints no version)}"
   fi
 done
