@@ -1,0 +1,8 @@
+package dev.tocsin.rules.source;
+
+/** How serious a diagnostic is: errors fail {@code check rules}, warnings and lint findings do not. */
+public enum Severity {
+  ERROR,
+  WARNING,
+  LINT
+}
