@@ -6,6 +6,13 @@ parser grammar PromQLParser;
 
 options { tokenVocab = PromQLLexer; }
 
+@members {
+    private static boolean isFillWord(Token t) {
+        String w = t.getText().toLowerCase(java.util.Locale.ROOT);
+        return w.equals("fill") || w.equals("fill_left") || w.equals("fill_right");
+    }
+}
+
 query
     : expr EOF
     | EOF
@@ -48,7 +55,13 @@ atValue
     ;
 
 binModifier
-    : BOOL? ((ON | IGNORING) groupingLabels ((GROUP_LEFT | GROUP_RIGHT) groupingLabels?)?)?
+    : BOOL? ((ON | IGNORING) groupingLabels ((GROUP_LEFT | GROUP_RIGHT) groupingLabels?)?)? fillModifier*
+    ;
+
+// Prometheus 3.x's experimental fill(), fill_left() and fill_right(); parsed only to be refused.
+// As in Prometheus' lexer, the words are modifiers only when '(' follows.
+fillModifier
+    : {isFillWord(_input.LT(1))}? IDENTIFIER LEFT_PAREN (ADD | SUB)? NUMBER RIGHT_PAREN
     ;
 
 aggregateModifier

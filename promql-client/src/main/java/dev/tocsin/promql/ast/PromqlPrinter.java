@@ -122,11 +122,11 @@ public final class PromqlPrinter implements ExprVisitor<String> {
   @Override
   public String visitUnary(UnaryExpr e) {
     Expr operand = e.expr();
-    boolean wrap =
-        (operand instanceof BinaryExpr b && b.op() != BinaryOp.POW)
-            || operand instanceof UnaryExpr
-            || (operand instanceof NumberLiteral n && isNegative(n));
-    return e.op().symbol() + (wrap ? "(" + print(operand) + ")" : print(operand));
+    boolean wrap = operand instanceof BinaryExpr b && b.op() != BinaryOp.POW;
+    String inner = wrap ? "(" + print(operand) + ")" : print(operand);
+    // "- -x" rather than "--x" keeps nested signs readable; both lex the same.
+    boolean signed = inner.startsWith("-") || inner.startsWith("+");
+    return e.op().symbol() + (signed ? " " : "") + inner;
   }
 
   @Override

@@ -378,6 +378,9 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
         }
       }
     }
+    if (!m.fillModifier().isEmpty()) {
+      error(lhs.span().union(rhs.span()), "binop fill modifiers are experimental and not enabled");
+    }
     return new BinaryExpr(
         lhs.span().union(rhs.span()),
         op,

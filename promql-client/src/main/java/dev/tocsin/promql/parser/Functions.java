@@ -77,6 +77,8 @@ public final class Functions {
     add(table, "mad_over_time", List.of(MATRIX), 0, VECTOR, true);
     add(table, "max_over_time", List.of(MATRIX), 0, VECTOR, false);
     add(table, "min_over_time", List.of(MATRIX), 0, VECTOR, false);
+    add(table, "max_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
+    add(table, "min_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
     add(table, "minute", List.of(VECTOR), 1, VECTOR, false);
     add(table, "month", List.of(VECTOR), 1, VECTOR, false);
     add(table, "pi", List.of(), 0, SCALAR, false);
