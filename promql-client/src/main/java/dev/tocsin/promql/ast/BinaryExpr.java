@@ -1,0 +1,33 @@
+package dev.tocsin.promql.ast;
+
+import dev.tocsin.model.Span;
+import java.util.Objects;
+
+/**
+ * A binary operation.
+ *
+ * @param returnBool whether the {@code bool} modifier was given
+ * @param matching the vector matching, or {@code null} when a side is a scalar (as in Prometheus)
+ */
+public record BinaryExpr(
+    Span span, BinaryOp op, Expr lhs, Expr rhs, boolean returnBool, VectorMatching matching)
+    implements Expr {
+  public BinaryExpr {
+    Objects.requireNonNull(span, "span is null");
+    Objects.requireNonNull(op, "op is null");
+    Objects.requireNonNull(lhs, "lhs is null");
+    Objects.requireNonNull(rhs, "rhs is null");
+  }
+
+  @Override
+  public ValueType type() {
+    return lhs.type() == ValueType.SCALAR && rhs.type() == ValueType.SCALAR
+        ? ValueType.SCALAR
+        : ValueType.VECTOR;
+  }
+
+  @Override
+  public <R> R accept(ExprVisitor<R> visitor) {
+    return visitor.visitBinary(this);
+  }
+}
