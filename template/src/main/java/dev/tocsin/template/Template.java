@@ -1,0 +1,155 @@
+package dev.tocsin.template;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A parsed Go text/template: parse once, execute many times from any thread. Errors carry Go's
+ * exact wording, e.g. {@code template: t:1: function "nosuchfunc" not defined}.
+ */
+public final class Template {
+  /** Stack for parsing or executing templates too deeply nested for the caller's stack. */
+  private static final long BIG_STACK = 1L << 30;
+
+  /** Nesting above which execution moves to a thread with a large stack. */
+  private static final int DEEP = 64;
+
+  private final String name;
+  private final String text;
+  private final FunctionSet functions;
+  private final Map<String, Node.ListNode> trees;
+  private final boolean deep;
+
+  private Template(String name, String text, FunctionSet functions, Parser.Result parsed) {
+    this.name = name;
+    this.text = text;
+    this.functions = functions;
+    this.trees = Map.copyOf(parsed.trees());
+    this.deep = parsed.maxNesting() > DEEP || parsed.callsTemplates();
+  }
+
+  /**
+   * Parses template text with Go's function-existence and variable checks.
+   *
+   * @throws TemplateException with Go's message, e.g. {@code template: NAME:1: unclosed action}
+   */
+  public static Template parse(String name, String text, FunctionSet functions) throws TemplateException {
+    if (looksDeep(text)) {
+      return onBigStack(() -> parseHere(name, text, functions), "max expression depth exceeded", name);
+    }
+    return parseHere(name, text, functions);
+  }
+
+  private static Template parseHere(String name, String text, FunctionSet functions) throws TemplateException {
+    try {
+      return new Template(name, text, functions, Parser.parse(name, text, functions::has));
+    } catch (Parser.ParseError e) {
+      throw new TemplateException(e.getMessage());
+    }
+  }
+
+  private static boolean looksDeep(String text) {
+    int opens = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '{') {
+        if (++opens > 200) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The template's name, as used in error messages. */
+  public String name() {
+    return name;
+  }
+
+  String text() {
+    return text;
+  }
+
+  FunctionSet functions() {
+    return functions;
+  }
+
+  Node.ListNode tree(String templateName) {
+    return trees.get(templateName);
+  }
+
+  /**
+   * Executes the template with {@code data} as dot; plain Java maps, lists and numbers are
+   * converted to their Go forms first.
+   *
+   * @throws TemplateException with Go's message, e.g. {@code template: t:1:3: executing "t" at
+   *     <first>: error calling first: ...}
+   */
+  public String execute(Object data) throws TemplateException {
+    return execute(data, functions);
+  }
+
+  /**
+   * Executes with another function set that binds the same names differently, e.g. Prometheus'
+   * functions for one evaluation's time and query engine, so one parse serves every evaluation.
+   */
+  public String execute(Object data, FunctionSet functionsForCall) throws TemplateException {
+    Object goData = GoValues.of(data);
+    if (deep) {
+      return onBigStack(() -> executeHere(goData, functionsForCall), "exceeded maximum template depth (100000)", name);
+    }
+    return executeHere(goData, functionsForCall);
+  }
+
+  private String executeHere(Object data, FunctionSet fns) throws TemplateException {
+    StringBuilder out = new StringBuilder(64);
+    try {
+      new Executor(this, fns, out).execute(data);
+    } catch (Executor.ExecError e) {
+      throw new TemplateException(e.getMessage());
+    }
+    return out.toString();
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run() throws TemplateException;
+  }
+
+  private static <T> T onBigStack(Work<T> work, String overflowMessage, String name) throws TemplateException {
+    AtomicReference<Object> result = new AtomicReference<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result.set(work.run());
+              } catch (TemplateException e) {
+                result.set(e);
+              } catch (StackOverflowError e) {
+                result.set(new TemplateException("template: " + name + ": " + overflowMessage));
+              } catch (RuntimeException e) {
+                result.set(e);
+              }
+            },
+            "template-" + name,
+            BIG_STACK);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TemplateException("template: " + name + ": interrupted");
+    }
+    Object r = result.get();
+    if (r instanceof TemplateException e) {
+      throw new TemplateException(e.getMessage());
+    }
+    if (r instanceof RuntimeException e) {
+      throw e;
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) r;
+    return value;
+  }
+}

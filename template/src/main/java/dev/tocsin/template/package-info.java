@@ -1,0 +1,2 @@
+/** Go's text/template for Java: lexer, parser, AST and executor. */
+package dev.tocsin.template;

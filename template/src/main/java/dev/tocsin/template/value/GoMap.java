@@ -1,0 +1,93 @@
+package dev.tocsin.template.value;
+
+import dev.tocsin.model.Labels;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable Go map with string keys, iterated in sorted key order as text/template and fmt do.
+ *
+ * <p>The element type matters: with {@code missingkey=zero} a missing key of a {@code
+ * map[string]string} yields {@code ""}, while one of a {@code map[string]interface {}} yields nil,
+ * which prints as {@code <no value>}.
+ */
+public final class GoMap {
+  /** Go type name of label maps. */
+  public static final String STRING_MAP = "map[string]string";
+  /** Go type name of maps with arbitrary values. */
+  public static final String ANY_MAP = "map[string]interface {}";
+
+  private final String goType;
+  private final SortedMap<String, Object> entries;
+  private final Object zero;
+
+  private GoMap(String goType, SortedMap<String, Object> entries, Object zero) {
+    this.goType = goType;
+    this.entries = entries;
+    this.zero = zero;
+  }
+
+  /** A {@code map[string]string} holding the labels. */
+  public static GoMap of(Labels labels) {
+    TreeMap<String, Object> m = new TreeMap<>();
+    labels.forEach(m::put);
+    return new GoMap(STRING_MAP, Collections.unmodifiableSortedMap(m), "");
+  }
+
+  /** A {@code map[string]string} holding the map's entries. */
+  public static GoMap ofStrings(Map<String, String> map) {
+    return new GoMap(STRING_MAP, Collections.unmodifiableSortedMap(new TreeMap<>(map)), "");
+  }
+
+  /** A {@code map[string]interface {}} holding the map's entries (values already Go values). */
+  public static GoMap ofValues(Map<String, ?> map) {
+    return new GoMap(ANY_MAP, Collections.unmodifiableSortedMap(new TreeMap<>(map)), null);
+  }
+
+  /** The Go type name, e.g. {@code map[string]string}. */
+  public String goType() {
+    return goType;
+  }
+
+  /** The value for the key, or null when absent. */
+  public Object get(String key) {
+    return entries.get(key);
+  }
+
+  /** Whether the key is present. */
+  public boolean containsKey(String key) {
+    return entries.containsKey(key);
+  }
+
+  /** The value a missing key yields under {@code missingkey=zero}. */
+  public Object zero() {
+    return zero;
+  }
+
+  /** The entries in sorted key order. */
+  public SortedMap<String, Object> entries() {
+    return entries;
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GoMap other && goType.equals(other.goType) && entries.equals(other.entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(goType, entries);
+  }
+
+  @Override
+  public String toString() {
+    return goType + entries;
+  }
+}

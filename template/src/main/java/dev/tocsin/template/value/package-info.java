@@ -1,0 +1,2 @@
+/** Java representations of the Go values that templates see: maps, slices, structs, times. */
+package dev.tocsin.template.value;
