@@ -145,6 +145,7 @@ public final class RuleFileLoader {
       Duration queryOffset = durationField(f, "query_offset");
       int limit = f.containsKey("limit") ? reader.integer(f.get("limit").getValueNode()) : 0;
       Labels groupLabels = labels(f.get("labels"), "map[string]string", null, "label");
+      groupLabelErrors(f.get("labels"));
       QueryLanguage language = null;
       NodeTuple type = f.get("type");
       if (type != null) {
@@ -295,6 +296,20 @@ public final class RuleFileLoader {
         if (!LabelNames.isValidLabelName(k) || k.equals(Labels.METRIC_NAME)) {
           errs.add("rulefmt/" + kind + "-name", List.of(reader.position(e.getValue().getKeyNode())),
               "invalid " + kind + " name: " + k);
+        }
+      }
+    }
+
+    /** Group labels are checked like rule labels but reported without group or rule context, as Prometheus does. */
+    private void groupLabelErrors(NodeTuple field) {
+      if (field == null) {
+        return;
+      }
+      for (Map.Entry<String, NodeTuple> e : reader.stringMap(field.getValueNode(), "map[string]string").entrySet()) {
+        String k = e.getKey();
+        if (!LabelNames.isValidLabelName(k) || k.equals(Labels.METRIC_NAME)) {
+          ruleErrors.add(Diagnostic.error("rulefmt/label-name", file, reader.position(e.getValue().getKeyNode()),
+              "invalid label name: " + k));
         }
       }
     }

@@ -201,4 +201,10 @@ class RuleFileLoaderTest {
     assertThat(r.file().groups().get(0).rules()).extracting(Rule::name).containsExactly("A", "B");
     assertThat(r.file().groups().get(0).rules().get(1).labels().get("severity")).isEqualTo("page");
   }
+
+  @Test
+  void groupLabelNamesAreValidatedWithoutRuleContext() {
+    assertThat(errors("groups:\n- name: g\n  labels: {__name__: x}\n  rules: []\n"))
+        .containsExactly("f.yml: 3:12: invalid label name: __name__");
+  }
 }
