@@ -98,12 +98,37 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
   }
 
   private double durationSeconds(Token t) {
+    String text = t.getText();
+    String unknown = unknownUnit(text);
+    if (unknown != null) {
+      error(span(t), "unknown unit " + GoQuote.quote(unknown) + " in duration " + GoQuote.quote(text));
+      return 0;
+    }
     try {
-      return PromDuration.parseMillis(t.getText()) / 1000.0;
+      return PromDuration.parseMillis(text) / 1000.0;
     } catch (IllegalArgumentException e) {
       error(span(t), e.getMessage());
       return 0;
     }
+  }
+
+  /** The first unit that Prometheus' duration parser does not know ("hs" in "1hs"), or null. */
+  private static String unknownUnit(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      while (i < text.length() && Character.isDigit(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < text.length() && !Character.isDigit(text.charAt(i))) {
+        i++;
+      }
+      String unit = text.substring(start, i);
+      if (!unit.isEmpty() && !List.of("ms", "s", "m", "h", "d", "w", "y").contains(unit)) {
+        return unit;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -161,7 +186,10 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
       return LabelMatcher.of(type, name, value);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
-      if (e.getCause() instanceof com.google.re2j.PatternSyntaxException p) {
+      try {
+        // Prometheus reports the error of the pattern as written, not of its anchored form.
+        com.google.re2j.Pattern.compile(value);
+      } catch (com.google.re2j.PatternSyntaxException p) {
         message = "error parsing regexp: " + p.getDescription() + ": `" + p.getPattern() + "`";
       }
       error(span(nameToken, valueToken), message);
