@@ -6,6 +6,8 @@ import dev.tocsin.model.MatchType;
 import dev.tocsin.model.PromDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,11 +91,27 @@ public final class PromqlPrinter implements ExprVisitor<String> {
 
   @Override
   public String visitBinary(BinaryExpr e) {
+    // Long chains nest on the left; print that spine without recursion.
+    Deque<BinaryExpr> spine = new ArrayDeque<>();
+    Expr left = e;
+    while (left instanceof BinaryExpr b) {
+      spine.push(b);
+      left = b.lhs();
+    }
+    String acc = print(left);
+    Expr accExpr = left;
+    while (!spine.isEmpty()) {
+      BinaryExpr b = spine.pop();
+      acc = binary(b, needsParens(accExpr, b.op(), true) ? "(" + acc + ")" : acc);
+      accExpr = b;
+    }
+    return acc;
+  }
+
+  private static String binary(BinaryExpr e, String lhs) {
     BinaryOp op = e.op();
-    boolean wrapLeft = needsParens(e.lhs(), op, true);
     boolean wrapRight = needsParens(e.rhs(), op, false);
-    StringBuilder sb = new StringBuilder();
-    sb.append(wrapLeft ? "(" + print(e.lhs()) + ")" : print(e.lhs()));
+    StringBuilder sb = new StringBuilder(lhs);
     sb.append(' ').append(op.symbol());
     if (e.returnBool()) {
       sb.append(" bool");

@@ -29,7 +29,9 @@ import dev.tocsin.promql.grammar.PromQLLexer;
 import dev.tocsin.promql.grammar.PromQLParser;
 import dev.tocsin.promql.grammar.PromQLParserBaseVisitor;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -369,8 +371,23 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
 
   @Override
   public Expr visitBinary(PromQLParser.BinaryContext ctx) {
-    Expr lhs = visit(ctx.expr(0));
-    Expr rhs = visit(ctx.expr(1));
+    // Chains like a + b + c + ... nest on the left; walk that spine without recursion so that
+    // long chains cannot overflow the stack.
+    Deque<PromQLParser.BinaryContext> spine = new ArrayDeque<>();
+    PromQLParser.ExprContext left = ctx;
+    while (left instanceof PromQLParser.BinaryContext b) {
+      spine.push(b);
+      left = b.expr(0);
+    }
+    Expr acc = visit(left);
+    while (!spine.isEmpty()) {
+      PromQLParser.BinaryContext b = spine.pop();
+      acc = binary(b, acc, visit(b.expr(1)));
+    }
+    return acc;
+  }
+
+  private Expr binary(PromQLParser.BinaryContext ctx, Expr lhs, Expr rhs) {
     Token opToken = ((TerminalNode) ctx.getChild(1)).getSymbol();
     BinaryOp op =
         switch (opToken.getType()) {

@@ -22,19 +22,25 @@ final class LexicalCheck {
 
   private LexicalCheck() {}
 
-  /** The first nesting of parentheses, brackets and braces deeper than {@link #MAX_NESTING}. */
+  /**
+   * The first nesting of parentheses, brackets, braces and unary signs deeper than {@link
+   * #MAX_NESTING}.
+   */
   static ParseError tooDeep(List<Token> tokens) {
     int depth = 0;
+    int signs = 0;
     for (Token t : tokens) {
-      switch (t.getType()) {
-        case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE -> {
-          if (++depth > MAX_NESTING) {
-            return new ParseError(
-                new Span(t.getStartIndex(), t.getStopIndex() + 1), "expression nested too deeply");
-          }
-        }
+      int type = t.getType();
+      // A run of signs is a chain of unary operators, each one more level of recursion.
+      signs = type == ADD || type == SUB ? signs + 1 : 0;
+      switch (type) {
+        case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE -> depth++;
         case RIGHT_PAREN, RIGHT_BRACKET, RIGHT_BRACE -> depth--;
         default -> {}
+      }
+      if (depth + signs > MAX_NESTING) {
+        return new ParseError(
+            new Span(t.getStartIndex(), t.getStopIndex() + 1), "expression nested too deeply");
       }
     }
     return null;
