@@ -7,6 +7,7 @@ import dev.tocsin.model.PromDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -91,27 +92,39 @@ public final class PromqlPrinter implements ExprVisitor<String> {
 
   @Override
   public String visitBinary(BinaryExpr e) {
-    // Long chains nest on the left; print that spine without recursion.
+    // Long chains nest on the left; print that spine without recursion and into one buffer, so
+    // that a chain of n operators costs O(n), not O(n^2).
     Deque<BinaryExpr> spine = new ArrayDeque<>();
     Expr left = e;
     while (left instanceof BinaryExpr b) {
       spine.push(b);
       left = b.lhs();
     }
-    String acc = print(left);
-    Expr accExpr = left;
-    while (!spine.isEmpty()) {
-      BinaryExpr b = spine.pop();
-      acc = binary(b, needsParens(accExpr, b.op(), true) ? "(" + acc + ")" : acc);
-      accExpr = b;
+    List<BinaryExpr> bottomUp = new ArrayList<>(spine);
+    StringBuilder sb = new StringBuilder();
+    Expr lhs = left;
+    boolean[] wrap = new boolean[bottomUp.size()];
+    for (int i = 0; i < bottomUp.size(); i++) {
+      wrap[i] = needsParens(lhs, bottomUp.get(i).op(), true);
+      lhs = bottomUp.get(i);
     }
-    return acc;
+    for (int i = bottomUp.size() - 1; i >= 0; i--) {
+      if (wrap[i]) {
+        sb.append('(');
+      }
+    }
+    sb.append(print(left));
+    for (int i = 0; i < bottomUp.size(); i++) {
+      if (wrap[i]) {
+        sb.append(')');
+      }
+      appendOperatorAndRhs(sb, bottomUp.get(i));
+    }
+    return sb.toString();
   }
 
-  private static String binary(BinaryExpr e, String lhs) {
+  private static void appendOperatorAndRhs(StringBuilder sb, BinaryExpr e) {
     BinaryOp op = e.op();
-    boolean wrapRight = needsParens(e.rhs(), op, false);
-    StringBuilder sb = new StringBuilder(lhs);
     sb.append(' ').append(op.symbol());
     if (e.returnBool()) {
       sb.append(" bool");
@@ -133,8 +146,8 @@ public final class PromqlPrinter implements ExprVisitor<String> {
       }
     }
     sb.append(' ');
+    boolean wrapRight = needsParens(e.rhs(), op, false);
     sb.append(wrapRight ? "(" + print(e.rhs()) + ")" : print(e.rhs()));
-    return sb.toString();
   }
 
   @Override
