@@ -137,11 +137,8 @@ public final class PromqlPrinter implements ExprVisitor<String> {
         sb.append(m.on() ? " on " : " ignoring ");
         appendLabels(sb, m.matchingLabels());
         if (grouped) {
-          sb.append(m.card() == VectorMatching.Card.MANY_TO_ONE ? " group_left" : " group_right");
-          if (!m.include().isEmpty()) {
-            sb.append(' ');
-            appendLabels(sb, m.include());
-          }
+          sb.append(m.card() == VectorMatching.Card.MANY_TO_ONE ? " group_left " : " group_right ");
+          appendLabels(sb, m.include());
         }
       }
     }
@@ -215,11 +212,13 @@ public final class PromqlPrinter implements ExprVisitor<String> {
         continue;
       }
       if (!first) {
-        inner.append(", ");
+        inner.append(',');
       }
       first = false;
       any = true;
-      inner.append(m);
+      String n = m.name();
+      inner.append(LabelNames.isLegacyLabelName(n) ? n : GoQuote.quote(n));
+      inner.append(m.type().symbol()).append(GoQuote.quote(m.value()));
     }
     if (any || name.isEmpty()) {
       sb.append('{').append(inner).append('}');
