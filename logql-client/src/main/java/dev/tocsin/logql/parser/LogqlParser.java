@@ -10,7 +10,6 @@ import dev.tocsin.model.Span;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -94,7 +93,7 @@ public final class LogqlParser {
 
     LogQLParser parser = new LogQLParser(tokens);
     parser.removeErrorListeners();
-    parser.setErrorHandler(new BailErrorStrategy());
+    parser.setErrorHandler(new StopAtFirstError());
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     LogQLParser.RootContext root;
     try {
@@ -147,7 +146,8 @@ public final class LogqlParser {
       }
       if (re instanceof InputMismatchException) {
         IntervalSet expected = re.getExpectedTokens();
-        if (expected != null && !expected.isNil() && expected.size() <= 4) {
+        // Where the end of the input may come, binary operators may too: yacc lists too many to print.
+        if (expected != null && !expected.isNil() && expected.size() <= 4 && !expected.contains(Token.EOF)) {
           StringBuilder sb = new StringBuilder();
           for (int type : expected.toList()) {
             sb.append(sb.length() == 0 ? ", expecting " : " or ").append(TokenNames.of(type));

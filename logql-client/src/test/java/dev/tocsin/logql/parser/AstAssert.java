@@ -15,6 +15,8 @@ final class AstAssert {
         RecursiveComparisonConfiguration.builder()
             .withIgnoredFieldsMatchingRegexes(".*span")
             .withEqualsForType(LabelMatcher::equals, LabelMatcher.class)
+            // Exact comparison, NaN equal to NaN: folded literals such as 0 / 0 are NaN.
+            .withComparatorForType(Double::compare, Double.class)
             .withStrictTypeChecking(true)
             .build();
     assertThat(actual).usingRecursiveComparison(config).isEqualTo(expected);
