@@ -100,7 +100,7 @@ final class LogqlLexer extends LogQLLexer {
     Token t = super.nextToken();
     return switch (t.getType()) {
       case IDENTIFIER -> word(t);
-      case NUMBER -> number(t, t.getText());
+      case NUMBER -> number(checkDigits(t), t.getText());
       case SUB -> minus(t);
       case UNTERMINATED_STRING -> fail(t, "literal not terminated");
       case UNTERMINATED_RANGE -> fail(t, "missing closing ']' in duration");
@@ -161,6 +161,33 @@ final class LogqlLexer extends LogQLLexer {
       String candidate = prefix + text.substring(end, bytesEnd);
       if (ByteSizes.parse(candidate) != null) {
         return extend(t, BYTES, bytesEnd);
+      }
+    }
+    return t;
+  }
+
+  /** Go's scanner rejects digits beyond the base of an octal or binary literal ({@code 08}, {@code 0b2}). */
+  private Token checkDigits(Token t) {
+    String s = t.getText();
+    String name = null;
+    String digits = null;
+    if (s.matches("0[0-9_]+")) {
+      name = "octal literal";
+      digits = s.substring(1);
+    } else if (s.length() > 1 && (s.charAt(1) == 'o' || s.charAt(1) == 'O')) {
+      name = "octal literal";
+      digits = s.substring(2);
+    } else if (s.length() > 1 && (s.charAt(1) == 'b' || s.charAt(1) == 'B')) {
+      name = "binary literal";
+      digits = s.substring(2);
+    }
+    if (name != null) {
+      char max = name.startsWith("octal") ? '7' : '1';
+      for (char c : digits.toCharArray()) {
+        if (c != '_' && c > max) {
+          errors.add(new ParseError(new Span(t.getStartIndex(), t.getStopIndex() + 1), "invalid digit '" + c + "' in " + name));
+          break;
+        }
       }
     }
     return t;
