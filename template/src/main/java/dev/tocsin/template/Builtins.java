@@ -137,7 +137,8 @@ final class Builtins {
       return (long) l.size();
     }
     if (v == null) {
-      throw new FunctionException("len of nil pointer");
+      // Go panics inside reflect here; text/template reports the panic text.
+      throw new FunctionException("reflect: call of reflect.Value.Type on zero Value");
     }
     throw new FunctionException("len of type " + GoFmt.typeName(v));
   }

@@ -100,9 +100,6 @@ final class Executor {
       return new ExecError("template: " + name + ": " + msg);
     }
     String context = node.goString();
-    if (context.codePointCount(0, context.length()) > 20) {
-      context = context.substring(0, context.offsetByCodePoints(0, 20)) + "...";
-    }
     return new ExecError(
         "template: " + location(node.pos()) + ": executing " + GoFmt.quote(name) + " at <" + context + ">: " + msg);
   }

@@ -32,7 +32,7 @@ public record GoType(String goName, Kind kind, Predicate<Object> accepts, boolea
   public static final GoType INT = new GoType("int", Kind.INT, v -> v instanceof Long, false);
   public static final GoType BOOL = new GoType("bool", Kind.BOOL, v -> v instanceof Boolean, false);
   public static final GoType ANY = new GoType("interface {}", Kind.ANY, v -> true, true);
-  public static final GoType VALUE = new GoType("reflect.Value", Kind.VALUE, v -> true, false);
+  public static final GoType VALUE = new GoType("reflect.Value", Kind.VALUE, v -> true, true);
 
   /** A named type whose values are recognised by the predicate. */
   public static GoType of(String goName, Predicate<Object> accepts, boolean nilable) {

@@ -554,7 +554,17 @@ final class Parser {
   private NumberNode number(Token t) {
     String text = t.val();
     if (t.type() == Type.CHAR_CONSTANT) {
-      String s = unquote(t);
+      String s;
+      try {
+        s = GoStrconv.unquote(text);
+      } catch (GoStrconv.SyntaxException e) {
+        // One valid character followed by more is reported as malformed, as Go's UnquoteChar does.
+        String body = text.substring(1, text.length() - 1);
+        if (!body.isEmpty() && body.charAt(0) != '\\' && body.codePointCount(0, body.length()) > 1) {
+          throw errorf("malformed character constant: " + text);
+        }
+        throw errorf(e.getMessage());
+      }
       int r = s.codePointAt(0);
       return new NumberNode(t.pos(), text, true, r, true, true, r);
     }

@@ -67,9 +67,11 @@ ANCHORED    : 'anchored';
 SMOOTHED    : 'smoothed';
 
 // Durations are case-sensitive in Prometheus ("5M" is not a duration).
+// As Prometheus' lexer: a unit letter may be followed by 's' ("ms", but also "hs", which the
+// duration parser then rejects with "unknown unit").
 DURATION
     options { caseInsensitive = false; }
-    : (DIGITS ('ms' | [smhdwy]))+
+    : DIGITS [smhdwy] 's'? (DIGITS [smhdw] 's'?)*
     ;
 
 NUMBER
@@ -131,7 +133,7 @@ mode BRACKETS;
 K_WS       : [ \t\r\n]+ -> skip;
 K_DURATION
     options { caseInsensitive = false; }
-    : (DIGITS ('ms' | [smhdwy]))+ -> type(DURATION)
+    : DIGITS [smhdwy] 's'? (DIGITS [smhdw] 's'?)* -> type(DURATION)
     ;
 K_NUMBER
     : ( DEC_DIGITS ('.' DEC_DIGITS?)? EXPONENT?

@@ -6,6 +6,9 @@ import dev.tocsin.model.MatchType;
 import dev.tocsin.model.PromDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,11 +92,39 @@ public final class PromqlPrinter implements ExprVisitor<String> {
 
   @Override
   public String visitBinary(BinaryExpr e) {
-    BinaryOp op = e.op();
-    boolean wrapLeft = needsParens(e.lhs(), op, true);
-    boolean wrapRight = needsParens(e.rhs(), op, false);
+    // Long chains nest on the left; print that spine without recursion and into one buffer, so
+    // that a chain of n operators costs O(n), not O(n^2).
+    Deque<BinaryExpr> spine = new ArrayDeque<>();
+    Expr left = e;
+    while (left instanceof BinaryExpr b) {
+      spine.push(b);
+      left = b.lhs();
+    }
+    List<BinaryExpr> bottomUp = new ArrayList<>(spine);
     StringBuilder sb = new StringBuilder();
-    sb.append(wrapLeft ? "(" + print(e.lhs()) + ")" : print(e.lhs()));
+    Expr lhs = left;
+    boolean[] wrap = new boolean[bottomUp.size()];
+    for (int i = 0; i < bottomUp.size(); i++) {
+      wrap[i] = needsParens(lhs, bottomUp.get(i).op(), true);
+      lhs = bottomUp.get(i);
+    }
+    for (int i = bottomUp.size() - 1; i >= 0; i--) {
+      if (wrap[i]) {
+        sb.append('(');
+      }
+    }
+    sb.append(print(left));
+    for (int i = 0; i < bottomUp.size(); i++) {
+      if (wrap[i]) {
+        sb.append(')');
+      }
+      appendOperatorAndRhs(sb, bottomUp.get(i));
+    }
+    return sb.toString();
+  }
+
+  private static void appendOperatorAndRhs(StringBuilder sb, BinaryExpr e) {
+    BinaryOp op = e.op();
     sb.append(' ').append(op.symbol());
     if (e.returnBool()) {
       sb.append(" bool");
@@ -106,17 +137,14 @@ public final class PromqlPrinter implements ExprVisitor<String> {
         sb.append(m.on() ? " on " : " ignoring ");
         appendLabels(sb, m.matchingLabels());
         if (grouped) {
-          sb.append(m.card() == VectorMatching.Card.MANY_TO_ONE ? " group_left" : " group_right");
-          if (!m.include().isEmpty()) {
-            sb.append(' ');
-            appendLabels(sb, m.include());
-          }
+          sb.append(m.card() == VectorMatching.Card.MANY_TO_ONE ? " group_left " : " group_right ");
+          appendLabels(sb, m.include());
         }
       }
     }
     sb.append(' ');
+    boolean wrapRight = needsParens(e.rhs(), op, false);
     sb.append(wrapRight ? "(" + print(e.rhs()) + ")" : print(e.rhs()));
-    return sb.toString();
   }
 
   @Override
@@ -184,11 +212,13 @@ public final class PromqlPrinter implements ExprVisitor<String> {
         continue;
       }
       if (!first) {
-        inner.append(", ");
+        inner.append(',');
       }
       first = false;
       any = true;
-      inner.append(m);
+      String n = m.name();
+      inner.append(LabelNames.isLegacyLabelName(n) ? n : GoQuote.quote(n));
+      inner.append(m.type().symbol()).append(GoQuote.quote(m.value()));
     }
     if (any || name.isEmpty()) {
       sb.append('{').append(inner).append('}');

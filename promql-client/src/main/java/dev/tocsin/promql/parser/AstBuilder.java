@@ -29,7 +29,9 @@ import dev.tocsin.promql.grammar.PromQLLexer;
 import dev.tocsin.promql.grammar.PromQLParser;
 import dev.tocsin.promql.grammar.PromQLParserBaseVisitor;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -98,12 +100,37 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
   }
 
   private double durationSeconds(Token t) {
+    String text = t.getText();
+    String unknown = unknownUnit(text);
+    if (unknown != null) {
+      error(span(t), "unknown unit " + GoQuote.quote(unknown) + " in duration " + GoQuote.quote(text));
+      return 0;
+    }
     try {
-      return PromDuration.parseMillis(t.getText()) / 1000.0;
+      return PromDuration.parseMillis(text) / 1000.0;
     } catch (IllegalArgumentException e) {
       error(span(t), e.getMessage());
       return 0;
     }
+  }
+
+  /** The first unit that Prometheus' duration parser does not know ("hs" in "1hs"), or null. */
+  private static String unknownUnit(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      while (i < text.length() && Character.isDigit(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < text.length() && !Character.isDigit(text.charAt(i))) {
+        i++;
+      }
+      String unit = text.substring(start, i);
+      if (!unit.isEmpty() && !List.of("ms", "s", "m", "h", "d", "w", "y").contains(unit)) {
+        return unit;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -161,7 +188,10 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
       return LabelMatcher.of(type, name, value);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
-      if (e.getCause() instanceof com.google.re2j.PatternSyntaxException p) {
+      try {
+        // Prometheus reports the error of the pattern as written, not of its anchored form.
+        com.google.re2j.Pattern.compile(value);
+      } catch (com.google.re2j.PatternSyntaxException p) {
         message = "error parsing regexp: " + p.getDescription() + ": `" + p.getPattern() + "`";
       }
       error(span(nameToken, valueToken), message);
@@ -341,8 +371,23 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
 
   @Override
   public Expr visitBinary(PromQLParser.BinaryContext ctx) {
-    Expr lhs = visit(ctx.expr(0));
-    Expr rhs = visit(ctx.expr(1));
+    // Chains like a + b + c + ... nest on the left; walk that spine without recursion so that
+    // long chains cannot overflow the stack.
+    Deque<PromQLParser.BinaryContext> spine = new ArrayDeque<>();
+    PromQLParser.ExprContext left = ctx;
+    while (left instanceof PromQLParser.BinaryContext b) {
+      spine.push(b);
+      left = b.expr(0);
+    }
+    Expr acc = visit(left);
+    while (!spine.isEmpty()) {
+      PromQLParser.BinaryContext b = spine.pop();
+      acc = binary(b, acc, visit(b.expr(1)));
+    }
+    return acc;
+  }
+
+  private Expr binary(PromQLParser.BinaryContext ctx, Expr lhs, Expr rhs) {
     Token opToken = ((TerminalNode) ctx.getChild(1)).getSymbol();
     BinaryOp op =
         switch (opToken.getType()) {

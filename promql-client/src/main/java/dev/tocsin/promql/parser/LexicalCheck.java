@@ -22,19 +22,25 @@ final class LexicalCheck {
 
   private LexicalCheck() {}
 
-  /** The first nesting of parentheses, brackets and braces deeper than {@link #MAX_NESTING}. */
+  /**
+   * The first nesting of parentheses, brackets, braces and unary signs deeper than {@link
+   * #MAX_NESTING}.
+   */
   static ParseError tooDeep(List<Token> tokens) {
     int depth = 0;
+    int signs = 0;
     for (Token t : tokens) {
-      switch (t.getType()) {
-        case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE -> {
-          if (++depth > MAX_NESTING) {
-            return new ParseError(
-                new Span(t.getStartIndex(), t.getStopIndex() + 1), "expression nested too deeply");
-          }
-        }
+      int type = t.getType();
+      // A run of signs is a chain of unary operators, each one more level of recursion.
+      signs = type == ADD || type == SUB ? signs + 1 : 0;
+      switch (type) {
+        case LEFT_PAREN, LEFT_BRACKET, LEFT_BRACE -> depth++;
         case RIGHT_PAREN, RIGHT_BRACKET, RIGHT_BRACE -> depth--;
         default -> {}
+      }
+      if (depth + signs > MAX_NESTING) {
+        return new ParseError(
+            new Span(t.getStartIndex(), t.getStopIndex() + 1), "expression nested too deeply");
       }
     }
     return null;
@@ -45,6 +51,8 @@ final class LexicalCheck {
     int parens = 0;
     boolean inBraces = false;
     boolean inBrackets = false;
+    boolean gotColon = false;
+    boolean gotDuration = false;
     for (Token t : tokens) {
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
@@ -64,8 +72,23 @@ final class LexicalCheck {
         }
         case LEFT_BRACE -> inBraces = true;
         case RIGHT_BRACE -> inBraces = false;
-        case LEFT_BRACKET -> inBrackets = true;
+        case LEFT_BRACKET -> {
+          inBrackets = true;
+          gotColon = false;
+          gotDuration = false;
+        }
         case RIGHT_BRACKET -> inBrackets = false;
+        case NUMBER, DURATION -> gotDuration |= inBrackets;
+        case COLON -> {
+          // Prometheus' lexer has emitted the colon when it objects, so it points after it.
+          at = end;
+          if (!gotDuration) {
+            message = "unexpected colon before duration in duration expression";
+          } else if (gotColon) {
+            message = "unexpected repeated colon in duration expression";
+          }
+          gotColon = true;
+        }
         case STRING -> message = GoStrings.escapeError(t.getText());
         case ERR_NUMBER -> {
           String s = t.getText();
@@ -74,10 +97,10 @@ final class LexicalCheck {
                 (inBrackets ? "unexpected character in duration expression: " : "unexpected character: ")
                     + "'.'";
           } else {
-            message = "bad number or duration syntax: " + GoQuote.quote(s);
+            message = "bad number or duration syntax: " + GoQuote.quote(GoNumberScan.consumed(s));
           }
         }
-        case ERR_UNTERMINATED -> message = "unterminated quoted string";
+        case ERR_UNTERMINATED -> message = unterminated(t.getText());
         case ERR_UNTERMINATED_RAW -> message = "unterminated raw string";
         case ERR_EQL_TILDE -> message = "unexpected character after '=': '~'";
         case ERR_BANG -> message = "unexpected character after '!': " + runeAfter(text, end);
@@ -109,6 +132,20 @@ final class LexicalCheck {
       }
     }
     return null;
+  }
+
+  /** Prometheus reads escapes as it goes, so a bad escape is reported before the missing quote. */
+  private static String unterminated(String literal) {
+    int backslashes = 0;
+    for (int i = literal.length() - 1; i > 0 && literal.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    String body = backslashes % 2 == 1 ? literal.substring(0, literal.length() - 1) : literal;
+    String escape = GoStrings.escapeError(body + literal.charAt(0));
+    if (escape != null) {
+      return escape;
+    }
+    return backslashes % 2 == 1 ? "escape sequence not terminated" : "unterminated quoted string";
   }
 
   private static String rune(String text, int index) {

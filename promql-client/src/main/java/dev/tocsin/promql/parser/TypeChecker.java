@@ -19,7 +19,9 @@ import dev.tocsin.promql.ast.UnaryExpr;
 import dev.tocsin.promql.ast.ValueType;
 import dev.tocsin.promql.ast.VectorMatching;
 import dev.tocsin.promql.ast.VectorSelector;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -172,8 +174,23 @@ final class TypeChecker implements ExprVisitor<Expr> {
 
   @Override
   public Expr visitBinary(BinaryExpr e) {
-    Expr lhs = check(e.lhs());
-    Expr rhs = check(e.rhs());
+    // Check the left spine of long chains without recursion, in Prometheus' order: the left
+    // operand, the right operand, then the operation itself.
+    Deque<BinaryExpr> spine = new ArrayDeque<>();
+    Expr left = e;
+    while (left instanceof BinaryExpr b) {
+      spine.push(b);
+      left = b.lhs();
+    }
+    Expr acc = check(left);
+    while (!spine.isEmpty()) {
+      BinaryExpr b = spine.pop();
+      acc = checkBinary(b, acc, check(b.rhs()));
+    }
+    return acc;
+  }
+
+  private Expr checkBinary(BinaryExpr e, Expr lhs, Expr rhs) {
     ValueType lt = lhs.type();
     ValueType rt = rhs.type();
     VectorMatching m = e.matching();

@@ -85,6 +85,60 @@ public final class GoFloat {
     }
   }
 
+  /** Go's {@code %x} / {@code %X} of a float64 with shortest precision: {@code 0x1.8p+00}. */
+  static void appendHex(StringBuilder sb, double v, boolean upper) {
+    if (Double.isNaN(v)) {
+      sb.append("NaN");
+      return;
+    }
+    if (Double.isInfinite(v)) {
+      sb.append(v > 0 ? "+Inf" : "-Inf");
+      return;
+    }
+    long bits = Double.doubleToRawLongBits(v);
+    boolean neg = bits < 0;
+    int exp = (int) ((bits >>> 52) & 0x7ff);
+    long mant = bits & ((1L << 52) - 1);
+    if (exp == 0) {
+      exp++;
+    } else {
+      mant |= 1L << 52;
+    }
+    exp -= 1023;
+    if (mant == 0) {
+      exp = 0;
+    }
+    mant <<= 8;
+    while (mant != 0 && (mant & (1L << 60)) == 0) {
+      mant <<= 1;
+      exp--;
+    }
+    String hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    if (neg) {
+      sb.append('-');
+    }
+    sb.append('0').append(upper ? 'X' : 'x').append((char) ('0' + ((mant >>> 60) & 1)));
+    mant <<= 4;
+    if (mant != 0) {
+      sb.append('.');
+      while (mant != 0) {
+        sb.append(hex.charAt((int) ((mant >>> 60) & 15)));
+        mant <<= 4;
+      }
+    }
+    sb.append(upper ? 'P' : 'p');
+    if (exp < 0) {
+      sb.append('-');
+      exp = -exp;
+    } else {
+      sb.append('+');
+    }
+    if (exp < 10) {
+      sb.append('0');
+    }
+    sb.append(exp);
+  }
+
   private static void fmtE(StringBuilder sb, Digits digs, int prec, char fmt) {
     String d = digs.d;
     sb.append(d.isEmpty() ? '0' : d.charAt(0));
@@ -166,6 +220,15 @@ public final class GoFloat {
       return new Digits(u.substring(0, end), u.length());
     }
     BigDecimal exact = new BigDecimal(a);
+    if (a < Double.MIN_NORMAL) {
+      // Subnormals have fewer significant bits, so shorter forms may exist below 15 digits.
+      for (int n = 1; n <= 17; n++) {
+        BigDecimal r = exact.round(new MathContext(n, RoundingMode.HALF_EVEN));
+        if (r.doubleValue() == a) {
+          return fromBigDecimal(r);
+        }
+      }
+    }
     // A 15-digit rounding of a double that has a shorter round-tripping form reproduces that form
     // (after trailing zeros are dropped), so trying 15, 16 and 17 digits finds the shortest.
     for (int n = 15; n <= 17; n++) {

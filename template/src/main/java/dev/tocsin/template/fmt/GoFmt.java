@@ -252,6 +252,17 @@ public final class GoFmt {
     sb.append('"');
   }
 
+  /** Go's {@code strconv.CanBackquote}. */
+  static boolean canBackquote(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '`' || c == '\uFEFF' || (c < ' ' && c != '\t') || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean isPrint(int c) {
     int t = Character.getType(c);
     return !(t == Character.CONTROL
@@ -409,8 +420,13 @@ public final class GoFmt {
       switch (verb) {
         case 'v', 's' -> pad(truncate(s));
         case 'q' -> {
+          String t = truncate(s);
+          if (sharp && canBackquote(t)) {
+            pad("`" + t + "`");
+            return;
+          }
           StringBuilder q = new StringBuilder();
-          appendQuoted(q, truncate(s), plus);
+          appendQuoted(q, t, plus);
           pad(q);
         }
         case 'x', 'X' -> {
@@ -552,6 +568,10 @@ public final class GoFmt {
           f = 'f';
           p = 6;
         }
+        case 'x', 'X' -> {
+          f = (char) verb;
+          p = -1;
+        }
         default -> {
           badVerb(v, verb);
           return;
@@ -561,7 +581,11 @@ public final class GoFmt {
         p = prec;
       }
       StringBuilder num = new StringBuilder(24);
-      GoFloat.append(num, v, f, p);
+      if (f == 'x' || f == 'X') {
+        GoFloat.appendHex(num, v, f == 'X');
+      } else {
+        GoFloat.append(num, v, f, p);
+      }
       if (sharp && verb != 'b') {
         applySharp(num, f, p);
       }

@@ -192,19 +192,22 @@ public final class GoStrconv {
     if (lower.equals("nan") && sign.isEmpty()) {
       return Double.NaN;
     }
+    if (t.indexOf('_') >= 0) {
+      if (!underscoreOk(t)) {
+        throw syntax(s);
+      }
+      t = t.replace("_", "");
+      lower = lower.replace("_", "");
+    }
     double v;
     if (lower.startsWith("0x")) {
-      String h = lower.replace("_", "");
+      String h = lower;
       if (!h.matches("0x([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)p[+-]?[0-9]+")) {
         throw syntax(s);
       }
       v = Double.parseDouble(sign + h);
     } else {
       String d = t;
-      if (d.contains("_")) {
-        // Go allows underscores only with a base prefix.
-        throw syntax(s);
-      }
       if (!d.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
         throw syntax(s);
       }
@@ -218,6 +221,40 @@ public final class GoStrconv {
       return v;
     }
     return v;
+  }
+
+  /** Go's {@code underscoreOK}: underscores only between digits or after a base prefix. */
+  private static boolean underscoreOk(String s) {
+    char saw = '^';
+    int i = 0;
+    boolean hex = false;
+    if (s.length() >= 2 && s.charAt(0) == '0') {
+      char p = Character.toLowerCase(s.charAt(1));
+      if (p == 'x' || p == 'o' || p == 'b') {
+        hex = p == 'x';
+        i = 2;
+        saw = '0';
+      }
+    }
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || (hex && Character.digit(c, 16) >= 0)) {
+        saw = '0';
+        continue;
+      }
+      if (c == '_') {
+        if (saw != '0') {
+          return false;
+        }
+        saw = '_';
+        continue;
+      }
+      if (saw == '_') {
+        return false;
+      }
+      saw = '!';
+    }
+    return saw != '_';
   }
 
   private static boolean isZeroLiteral(String t) {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,8 +96,8 @@ public final class PrometheusFunctions {
     f.add(GoFunction.of("safeHtml", args -> new GoHtml((String) args.get(0)), s));
     f.add(GoFunction.of("match", args -> GoRegexp.compile((String) args.get(0)).matcher((String) args.get(1)).find(), s, s));
     f.add(GoFunction.of("title", args -> title((String) args.get(0)), s));
-    f.add(GoFunction.of("toUpper", args -> ((String) args.get(0)).toUpperCase(Locale.ROOT), s));
-    f.add(GoFunction.of("toLower", args -> ((String) args.get(0)).toLowerCase(Locale.ROOT), s));
+    f.add(GoFunction.of("toUpper", args -> toUpper((String) args.get(0)), s));
+    f.add(GoFunction.of("toLower", args -> toLower((String) args.get(0)), s));
     f.add(GoFunction.of("graphLink", args -> "/graph?g0.expr=" + queryEscape((String) args.get(0)) + "&g0.tab=0", s));
     f.add(GoFunction.of("tableLink", args -> "/graph?g0.expr=" + queryEscape((String) args.get(0)) + "&g0.tab=1", s));
     f.add(GoFunction.of("sortByLabel", args -> {
@@ -126,14 +125,14 @@ public final class PrometheusFunctions {
     f.add(GoFunction.of("toTime", args -> {
       double v = toFloat(args.get(0));
       if (Double.isNaN(v) || Double.isInfinite(v)) {
-        throw new FunctionException("cannot convert " + GoFmt.sprint(List.of(v)) + " to time.Time");
+        throw new FunctionException("value is NaN or Inf");
       }
       return timeOf(v);
     }, a));
     f.add(GoFunction.of("toDuration", args -> {
       double v = toFloat(args.get(0));
       if (Double.isNaN(v) || Double.isInfinite(v)) {
-        throw new FunctionException("cannot convert " + GoFmt.sprint(List.of(v)) + " to time.Duration");
+        throw new FunctionException("value is NaN or Inf");
       }
       return new GoDuration(toNanos(v), true);
     }, a));
@@ -329,6 +328,28 @@ public final class PrometheusFunctions {
     long nanos = goInt64(ts);
     long millis = nanos / 1_000_000;
     return GoTime.ofUnixNanos(millis * 1_000_000, true);
+  }
+
+  /** Go's {@code strings.ToUpper}: rune by rune, without Java's multi-character special cases. */
+  public static String toUpper(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      sb.appendCodePoint(Character.toUpperCase(c));
+    }
+    return sb.toString();
+  }
+
+  /** Go's {@code strings.ToLower}: rune by rune. */
+  public static String toLower(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      sb.appendCodePoint(Character.toLowerCase(c));
+    }
+    return sb.toString();
   }
 
   /** Go's deprecated {@code strings.Title}: upper-cases the first letter of each word. */
