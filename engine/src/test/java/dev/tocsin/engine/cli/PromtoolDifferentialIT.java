@@ -100,17 +100,29 @@ class PromtoolDifferentialIT {
         into.put(current, new Verdict(true, Set.of(), List.of()));
       }
     }
+    Verdict last = null;
     for (String line : r.stderr().lines().toList()) {
+      Verdict target = null;
       for (Map.Entry<String, Verdict> e : into.entrySet()) {
         if (line.startsWith(e.getKey() + ": ")) {
-          e.getValue().errors().add(line);
-          KINDS.forEach((phrase, kind) -> {
-            if (line.contains(phrase)) {
-              e.getValue().kinds().add(kind);
-            }
-          });
+          target = e.getValue();
         }
       }
+      // yaml.v3 lists unmarshal errors on indented lines after the file's header line.
+      if (target == null && line.startsWith("  line ")) {
+        target = last;
+      }
+      if (target == null) {
+        continue;
+      }
+      last = target;
+      target.errors().add(line);
+      Verdict t = target;
+      KINDS.forEach((phrase, kind) -> {
+        if (line.contains(phrase)) {
+          t.kinds().add(kind);
+        }
+      });
     }
   }
 

@@ -144,8 +144,9 @@ public final class RuleFileLoader {
       Duration interval = durationField(f, "interval");
       Duration queryOffset = durationField(f, "query_offset");
       int limit = f.containsKey("limit") ? reader.integer(f.get("limit").getValueNode()) : 0;
-      Labels groupLabels = labels(f.get("labels"), "map[string]string", null, "label");
-      groupLabelErrors(f.get("labels"));
+      Map<String, NodeTuple> groupLabelEntries = entries(f.get("labels"));
+      Labels groupLabels = labels(groupLabelEntries, null, "label");
+      groupLabelErrors(groupLabelEntries);
       QueryLanguage language = null;
       NodeTuple type = f.get("type");
       if (type != null) {
@@ -230,10 +231,12 @@ public final class RuleFileLoader {
         }
       }
       boolean alerting = record.isEmpty() && !alert.isEmpty();
-      Labels labels = labels(f.get("labels"), "map[string]string", alerting ? errs : null, "label");
-      Labels annotations = labels(f.get("annotations"), "map[string]string", alerting ? errs : null, "annotation");
-      labelNameErrors(f.get("labels"), errs, "label");
-      annotationNameErrors(f.get("annotations"), errs);
+      Map<String, NodeTuple> labelEntries = entries(f.get("labels"));
+      Map<String, NodeTuple> annotationEntries = entries(f.get("annotations"));
+      Labels labels = labels(labelEntries, alerting ? errs : null, "label");
+      Labels annotations = labels(annotationEntries, alerting ? errs : null, "annotation");
+      nameErrors(labelEntries, errs, "label");
+      nameErrors(annotationEntries, errs, "annotation");
       if (errs.any() || query == null) {
         return null;
       }
@@ -266,11 +269,14 @@ public final class RuleFileLoader {
       return new RuleQuery(text, parsed.language(), parsed.query(), source);
     }
 
-    private Labels labels(NodeTuple field, String goType, RuleErrors templateErrs, String kind) {
-      if (field == null) {
+    private Map<String, NodeTuple> entries(NodeTuple field) {
+      return field == null ? Map.of() : reader.stringMap(field.getValueNode(), "map[string]string");
+    }
+
+    private Labels labels(Map<String, NodeTuple> m, RuleErrors templateErrs, String kind) {
+      if (m.isEmpty()) {
         return Labels.EMPTY;
       }
-      Map<String, NodeTuple> m = reader.stringMap(field.getValueNode(), goType);
       Labels.Builder b = Labels.builder();
       for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
         String value = reader.string(e.getValue().getValueNode());
@@ -287,13 +293,11 @@ public final class RuleFileLoader {
       return b.build();
     }
 
-    private void labelNameErrors(NodeTuple field, RuleErrors errs, String kind) {
-      if (field == null) {
-        return;
-      }
-      for (Map.Entry<String, NodeTuple> e : reader.stringMap(field.getValueNode(), "map[string]string").entrySet()) {
+    /** Label names must be valid and not {@code __name__}; annotation names only valid. */
+    private void nameErrors(Map<String, NodeTuple> m, RuleErrors errs, String kind) {
+      for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
         String k = e.getKey();
-        if (!LabelNames.isValidLabelName(k) || k.equals(Labels.METRIC_NAME)) {
+        if (!LabelNames.isValidLabelName(k) || (kind.equals("label") && k.equals(Labels.METRIC_NAME))) {
           errs.add("rulefmt/" + kind + "-name", List.of(reader.position(e.getValue().getKeyNode())),
               "invalid " + kind + " name: " + k);
         }
@@ -301,27 +305,12 @@ public final class RuleFileLoader {
     }
 
     /** Group labels are checked like rule labels but reported without group or rule context, as Prometheus does. */
-    private void groupLabelErrors(NodeTuple field) {
-      if (field == null) {
-        return;
-      }
-      for (Map.Entry<String, NodeTuple> e : reader.stringMap(field.getValueNode(), "map[string]string").entrySet()) {
+    private void groupLabelErrors(Map<String, NodeTuple> m) {
+      for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
         String k = e.getKey();
         if (!LabelNames.isValidLabelName(k) || k.equals(Labels.METRIC_NAME)) {
           ruleErrors.add(Diagnostic.error("rulefmt/label-name", file, reader.position(e.getValue().getKeyNode()),
               "invalid label name: " + k));
-        }
-      }
-    }
-
-    private void annotationNameErrors(NodeTuple field, RuleErrors errs) {
-      if (field == null) {
-        return;
-      }
-      for (Map.Entry<String, NodeTuple> e : reader.stringMap(field.getValueNode(), "map[string]string").entrySet()) {
-        if (!LabelNames.isValidLabelName(e.getKey())) {
-          errs.add("rulefmt/annotation-name", List.of(reader.position(e.getValue().getKeyNode())),
-              "invalid annotation name: " + e.getKey());
         }
       }
     }

@@ -83,6 +83,12 @@ public final class NodeReader {
         continue;
       }
       String key = ks.getValue();
+      NodeTuple previous = out.get(key);
+      if (previous != null && depth == 0) {
+        error("yaml/duplicate-key", k, "mapping key \"" + key + "\" already defined at line "
+            + position(previous.getKeyNode()).line());
+        continue;
+      }
       if (!ignoreUnknown && known != null && !known.contains(key)) {
         error("yaml/unknown-field", k, "field " + key + " not found in type " + goType);
         continue;

@@ -32,14 +32,14 @@ class ScalarSourceTest {
     ScalarSource s = exprOf("expr: \"up{job=\\\"api\\\"} == 0\\nor vector(1)\"\n");
     assertThat(s.value()).isEqualTo("up{job=\"api\"} == 0\nor vector(1)");
     assertThat(at(s, "api")).isEqualTo(new Position(1, 17));
-    assertThat(at(s, "==")).isEqualTo(new Position(1, 25));
-    assertThat(at(s, "vector")).isEqualTo(new Position(1, 34));
+    assertThat(at(s, "==")).isEqualTo(new Position(1, 24));
+    assertThat(at(s, "vector")).isEqualTo(new Position(1, 33));
   }
 
   @Test
   void singleQuotedScalarAccountsForDoubledQuotes() throws Exception {
     ScalarSource s = exprOf("expr: 'up{job=''api''} > bad'\n");
-    assertThat(at(s, "bad")).isEqualTo(new Position(1, 27));
+    assertThat(at(s, "bad")).isEqualTo(new Position(1, 26));
   }
 
   @Test
