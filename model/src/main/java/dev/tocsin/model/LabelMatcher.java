@@ -36,10 +36,20 @@ public final class LabelMatcher {
         // (?s) because Prometheus 3.x lets '.' match a newline in label matchers.
         p = Pattern.compile("^(?s:(?:" + value + "))$");
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(e.getDescription() + ": " + e.getPattern(), e);
+        throw new IllegalArgumentException(rawError(value, e), e);
       }
     }
     return new LabelMatcher(type, name, value, p);
+  }
+
+  /** RE2's message for the pattern as the user wrote it, not for our anchored wrapper. */
+  private static String rawError(String value, PatternSyntaxException anchored) {
+    try {
+      Pattern.compile(value);
+    } catch (PatternSyntaxException e) {
+      return "error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`";
+    }
+    return "error parsing regexp: " + anchored.getDescription() + ": `" + value + "`";
   }
 
   /** Shorthand for an equality matcher. */
