@@ -213,9 +213,9 @@ final class BinaryOperations {
                 + " on the "
                 + (swapped ? "left" : "right")
                 + " hand-side of the operation: ["
-                + s.metric()
+                + first(s.metric(), dup.metric())
                 + ", "
-                + dup.metric()
+                + second(s.metric(), dup.metric())
                 + "];many-to-many matching not allowed: matching labels must be unique on one side");
       }
     }
@@ -268,6 +268,15 @@ final class BinaryOperations {
       out.add(new EvalSample(metric, value, e.returnBool()));
     }
     return new InstantVector(out);
+  }
+
+  // The two duplicates are reported in label order, so the message is stable.
+  private static Labels first(Labels a, Labels b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Labels second(Labels a, Labels b) {
+    return a.compareTo(b) <= 0 ? b : a;
   }
 
   /** Prometheus' MatchLabels: the {@code on} labels, or everything but the ignored labels and name. */

@@ -38,6 +38,7 @@ final class Evaluator implements ExprVisitor<EvalValue> {
   private final String query;
   private final long queryStart;
   private final long queryEnd;
+  private final long queryStep;
   private final Annotations annotations;
   private final long deadlineNanos;
   private final long lookbackMillis;
@@ -54,12 +55,14 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       String query,
       long queryStart,
       long queryEnd,
+      long queryStep,
       Annotations annotations) {
     this.storage = storage;
     this.options = options;
     this.query = query;
     this.queryStart = queryStart;
     this.queryEnd = queryEnd;
+    this.queryStep = queryStep;
     this.annotations = annotations;
     this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
     this.lookbackMillis = options.lookbackDelta().toMillis();
@@ -76,6 +79,19 @@ final class Evaluator implements ExprVisitor<EvalValue> {
 
   String query() {
     return query;
+  }
+
+  long queryStart() {
+    return queryStart;
+  }
+
+  long queryEnd() {
+    return queryEnd;
+  }
+
+  /** The range query's step, 0 for an instant query. */
+  long queryStep() {
+    return queryStep;
   }
 
   long now() {

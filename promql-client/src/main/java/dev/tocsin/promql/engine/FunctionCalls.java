@@ -51,7 +51,15 @@ final class FunctionCalls {
         return new ScalarValue(Math.min(ev.evalScalar(args.get(0), t), ev.evalScalar(args.get(1), t)));
       case "max_of":
         return new ScalarValue(Math.max(ev.evalScalar(args.get(0), t), ev.evalScalar(args.get(1), t)));
-      case "start", "end", "range", "step", "info":
+      case "start":
+        return new ScalarValue(ev.queryStart() / 1000.0);
+      case "end":
+        return new ScalarValue(ev.queryEnd() / 1000.0);
+      case "range":
+        return new ScalarValue((ev.queryEnd() - ev.queryStart()) / 1000.0);
+      case "step":
+        return new ScalarValue(ev.queryStep() / 1000.0);
+      case "info":
         throw new EvalException("function " + name + "() is not supported by the embedded engine");
       case "vector":
         return new InstantVector(List.of(new EvalSample(Labels.EMPTY, ev.evalScalar(args.get(0), t), false)));
@@ -421,7 +429,7 @@ final class FunctionCalls {
     for (double q : qs) {
       for (BucketGroup g : groups.values()) {
         Labels m = metricOf(g).toBuilder().put(label, GoFloat.formatOpenMetrics(q)).build();
-        out.add(new EvalSample(m, bucketQuantile(q, g, args.get(1)), true));
+        out.add(new EvalSample(m, bucketQuantile(q, g, args.get(0)), true));
       }
     }
     Evaluator.requireUniqueLabels(dropAll(out));

@@ -80,7 +80,7 @@ public final class MemoryPromqlEngine implements QueryClient {
   public QueryOutcome evaluateInstant(String text, long timeMillis) {
     Expr expr = parse(text);
     Annotations annotations = new Annotations(text);
-    Evaluator ev = new Evaluator(storage, options, text, timeMillis, timeMillis, annotations);
+    Evaluator ev = new Evaluator(storage, options, text, timeMillis, timeMillis, 0, annotations);
     QueryResult result = run(() -> toResult(ev.eval(expr, timeMillis), timeMillis));
     return new QueryOutcome(result, annotations.warnings(), annotations.infos());
   }
@@ -109,7 +109,7 @@ public final class MemoryPromqlEngine implements QueryClient {
         annotations.warn("sort is ineffective for range queries since results are always ordered by labels", c.span().start());
       }
     });
-    Evaluator ev = new Evaluator(storage, options, text, start, end, annotations);
+    Evaluator ev = new Evaluator(storage, options, text, start, end, step, annotations);
     QueryResult result = run(() -> rangeResult(ev, expr, start, end, step));
     return new QueryOutcome(result, annotations.warnings(), annotations.infos());
   }

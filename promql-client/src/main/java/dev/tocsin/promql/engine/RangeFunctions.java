@@ -264,6 +264,13 @@ final class RangeFunctions {
         return true;
       }
       case "mad_over_time" -> {
+        for (int i = 0; i < n; i++) {
+          if (Double.isNaN(vs[i])) {
+            // A NaN sample makes the result NaN rather than being dropped, as Prometheus does.
+            w.result = Double.NaN;
+            return true;
+          }
+        }
         double[] copy = java.util.Arrays.copyOf(vs, n);
         double median = Quantiles.quantile(0.5, copy);
         double[] dev = new double[n];
