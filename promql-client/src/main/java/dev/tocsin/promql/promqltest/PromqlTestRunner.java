@@ -351,12 +351,48 @@ public final class PromqlTestRunner {
     }
 
     private String check(EvalCommand cmd) {
+      if (cmd.range) {
+        return checkQuery(cmd, cmd.expr, cmd.start, true, null);
+      }
+      QueryResult[] instant = new QueryResult[1];
+      String problem = checkQuery(cmd, cmd.expr, cmd.end, true, instant);
+      if (problem != null || cmd.failExpected) {
+        return problem;
+      }
+      problem = checkRangeMode(cmd, cmd.expr, cmd.end, instant[0]);
+      if (problem != null) {
+        return problem;
+      }
+      // Prometheus' consistency check: with every selector pinned by @ to the evaluation time,
+      // the expression must give the same result whenever it is evaluated.
+      Expr parsed = engine.parse(cmd.expr);
+      Expr pinned = AtModifierRewriter.rewrite(parsed, cmd.end);
+      if (pinned == null) {
+        return null;
+      }
+      String text = pinned.toPromql();
+      long ts = cmd.end;
+      long[] times = ts == 0 ? new long[] {-1000, 1000} : new long[] {-10 * ts, 0, ts / 5, ts, 10 * ts};
+      for (long t : times) {
+        problem = checkQuery(cmd, text, t, false, instant);
+        if (problem == null) {
+          problem = checkRangeMode(cmd, text, t, instant[0]);
+        }
+        if (problem != null) {
+          return "with @ modifiers (" + text + ") at " + t + "ms: " + problem;
+        }
+      }
+      return null;
+    }
+
+    /** Runs one query as the command says and compares; the instant result goes to {@code out}. */
+    private String checkQuery(EvalCommand cmd, String expr, long time, boolean annotations, QueryResult[] out) {
       QueryOutcome outcome;
       try {
         if (cmd.range) {
-          outcome = engine.evaluateRange(cmd.expr, cmd.start, cmd.end, cmd.step);
+          outcome = engine.evaluateRange(expr, cmd.start, cmd.end, cmd.step);
         } else {
-          outcome = engine.evaluateInstant(cmd.expr, cmd.end);
+          outcome = engine.evaluateInstant(expr, time);
         }
       } catch (QueryException e) {
         if (!cmd.failExpected) {
@@ -373,11 +409,59 @@ public final class PromqlTestRunner {
       if (cmd.failExpected) {
         return "expected error evaluating query but got none";
       }
-      String annotations = checkAnnotations(cmd, outcome);
-      if (annotations != null) {
-        return annotations;
+      if (annotations) {
+        // Annotation positions refer to the text as written, so only the original text is checked.
+        String problem = checkAnnotations(cmd, outcome);
+        if (problem != null) {
+          return problem;
+        }
+      }
+      if (out != null) {
+        out[0] = outcome.result();
       }
       return compare(cmd, outcome.result());
+    }
+
+    /**
+     * Prometheus' range-mode check of an instant evaluation: the same expression as a range query
+     * around the evaluation time must give the expected result at its middle step.
+     */
+    private String checkRangeMode(EvalCommand cmd, String expr, long t, QueryResult instant) {
+      if (cmd.ordered || cmd.rangeVectorExpected || cmd.expectedString != null || usesQueryRangeFunctions(expr)) {
+        return null;
+      }
+      QueryOutcome outcome;
+      try {
+        outcome = engine.evaluateRange(expr, t - 60_000, t + 60_000, 60_000);
+      } catch (QueryException e) {
+        return "error evaluating query in range mode: " + e.getMessage();
+      }
+      Matrix m = (Matrix) outcome.result();
+      List<Sample> middle = new ArrayList<>();
+      for (Series s : m.series()) {
+        for (int i = 0; i < s.size(); i++) {
+          if (s.timestamp(i) == t) {
+            middle.add(new Sample(s.metric(), t, s.value(i)));
+            break;
+          }
+        }
+      }
+      String problem;
+      if (instant instanceof Scalar) {
+        problem = middle.isEmpty() ? "no scalar in range mode" : compare(cmd, new Scalar(t, middle.get(0).value()));
+      } else {
+        problem = compare(cmd, new Vector(middle));
+      }
+      return problem == null ? null : "in range mode: " + problem;
+    }
+
+    private boolean usesQueryRangeFunctions(String expr) {
+      boolean[] found = new boolean[1];
+      CallFinder.forEach(engine.parse(expr), c -> {
+        String n = c.function().name();
+        found[0] |= n.equals("start") || n.equals("end") || n.equals("range") || n.equals("step");
+      });
+      return found[0];
     }
 
     private String checkAnnotations(EvalCommand cmd, QueryOutcome outcome) {
