@@ -200,10 +200,23 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       if (StaleNaN.isStale(v)) {
         continue;
       }
+      rejectHistogram(s, i);
       out.add(new EvalSample(s.labels(), v, false));
     }
     countSamples(out.size());
     return new InstantVector(out);
+  }
+
+  private static void rejectHistogram(MemorySeries s, int i) {
+    if (StaleNaN.isHistogram(s.value(i))) {
+      throw new QueryException(
+          QueryException.ErrorType.EXECUTION,
+          MemoryPromqlEngine.NATIVE_HISTOGRAMS_UNSUPPORTED
+              + " by the embedded engine: "
+              + s.labels()
+              + " has a native histogram sample at "
+              + s.timestamp(i));
+    }
   }
 
   /** The timestamps of the samples an instant selector picks, for {@code timestamp()}. */
@@ -216,6 +229,7 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       if (i < 0 || s.timestamp(i) <= ref - lookbackMillis || StaleNaN.isStale(s.value(i))) {
         continue;
       }
+      rejectHistogram(s, i);
       out.add(new EvalSample(s.labels(), s.timestamp(i) / 1000.0, false));
     }
     countSamples(out.size());
@@ -244,6 +258,7 @@ final class Evaluator implements ExprVisitor<EvalValue> {
         if (StaleNaN.isStale(v)) {
           continue;
         }
+        rejectHistogram(s, i);
         ts[n] = s.timestamp(i);
         vs2[n] = v;
         n++;

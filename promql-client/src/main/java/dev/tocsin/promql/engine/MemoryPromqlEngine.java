@@ -39,6 +39,9 @@ import java.util.function.Consumer;
  * for evaluation errors, {@code timeout}).
  */
 public final class MemoryPromqlEngine implements QueryClient {
+  /** The start of the error message of a query that reads native histogram samples. */
+  public static final String NATIVE_HISTOGRAMS_UNSUPPORTED = "native histograms are not supported";
+
   private final MemoryStorage storage;
   private final EngineOptions options;
 

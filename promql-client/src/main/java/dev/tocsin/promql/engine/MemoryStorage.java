@@ -43,6 +43,15 @@ public final class MemoryStorage {
     series.get(id).append(timestampMillis, value);
   }
 
+  /**
+   * Records that the series has a native histogram sample at this time. Native histograms are not
+   * supported: the sample is kept as a placeholder so that a query reading it fails with a clear
+   * message instead of silently reading the older float sample.
+   */
+  public void appendNativeHistogram(Labels labels, long timestampMillis) {
+    append(labels, timestampMillis, StaleNaN.HISTOGRAM);
+  }
+
   /** Removes every series. */
   public void clear() {
     series.clear();

@@ -13,6 +13,20 @@ public final class StaleNaN {
 
   private StaleNaN() {}
 
+  /**
+   * The bits of a placeholder for a native histogram sample: the storage holds only floats, so a
+   * histogram sample is kept as this NaN and any query that reads it is rejected.
+   */
+  static final long HISTOGRAM_BITS = 0x7ff0000000000003L;
+
+  /** The native histogram placeholder as a double. */
+  static final double HISTOGRAM = Double.longBitsToDouble(HISTOGRAM_BITS);
+
+  /** Whether a stored value is a native histogram placeholder. */
+  static boolean isHistogram(double v) {
+    return Double.doubleToRawLongBits(v) == HISTOGRAM_BITS;
+  }
+
   /** Whether a value is the staleness marker (and not just any NaN). */
   public static boolean isStale(double v) {
     return Double.doubleToRawLongBits(v) == BITS;

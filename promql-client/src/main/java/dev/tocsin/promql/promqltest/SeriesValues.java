@@ -18,14 +18,62 @@ final class SeriesValues {
       Pattern.compile("^(" + NUMBER + "|stale)(?:([+-](?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[Ii]nf))?x([0-9]+))?$");
   private static final Pattern BLANK = Pattern.compile("^_(?:x([0-9]+))?$");
 
+  private static final Pattern HISTOGRAM_TIMES = Pattern.compile("^x([0-9]+)");
+
+  /** A native histogram sample ({@code {{…}}}), which is loaded as a placeholder. */
+  static final Double HISTOGRAM = Double.valueOf(Double.longBitsToDouble(0x7ff0000000000003L));
+
   private SeriesValues() {}
 
-  /** Expands the values; {@code null} entries are missing samples. */
+  /**
+   * Expands the values; {@code null} entries are missing samples and {@link #HISTOGRAM} entries
+   * native histogram samples ({@code {{…}}}, {@code {{…}}x3}, {@code {{…}}+{{…}}x3}).
+   */
   static List<Double> parse(String text) {
     List<Double> out = new ArrayList<>();
-    for (String token : text.trim().split("\\s+")) {
-      if (token.isEmpty()) {
+    String rest = text.trim();
+    while (!rest.isEmpty()) {
+      if (rest.startsWith("{{")) {
+        int end = closing(rest, 0);
+        int count = 1;
+        String after = rest.substring(end);
+        if (after.startsWith("+{{") || after.startsWith("-{{")) {
+          end = closing(rest, end + 1);
+          after = rest.substring(end);
+        }
+        Matcher times = HISTOGRAM_TIMES.matcher(after);
+        if (times.find()) {
+          count = Integer.parseInt(times.group(1)) + 1;
+          end += times.end();
+        }
+        for (int i = 0; i < count; i++) {
+          out.add(HISTOGRAM);
+        }
+        rest = rest.substring(end).trim();
         continue;
+      }
+      int space = rest.indexOf(' ');
+      int tab = rest.indexOf('\t');
+      int cut = space < 0 ? tab : (tab < 0 ? space : Math.min(space, tab));
+      String token = cut < 0 ? rest : rest.substring(0, cut);
+      rest = cut < 0 ? "" : rest.substring(cut).trim();
+      parseToken(token, out);
+    }
+    return out;
+  }
+
+  private static int closing(String s, int from) {
+    int end = s.indexOf("}}", from);
+    if (end < 0) {
+      throw new IllegalArgumentException("unterminated histogram in " + s);
+    }
+    return end + 2;
+  }
+
+  private static void parseToken(String token, List<Double> out) {
+    {
+      if (token.isEmpty()) {
+        return;
       }
       Matcher b = BLANK.matcher(token);
       if (b.matches()) {
@@ -33,7 +81,7 @@ final class SeriesValues {
         for (int i = 0; i < times; i++) {
           out.add(null);
         }
-        continue;
+        return;
       }
       Matcher m = ITEM.matcher(token);
       if (!m.matches()) {
@@ -42,7 +90,7 @@ final class SeriesValues {
       double value = number(m.group(1));
       if (m.group(3) == null) {
         out.add(value);
-        continue;
+        return;
       }
       int times = Integer.parseInt(m.group(3));
       double delta = m.group(2) == null ? 0 : number(m.group(2));
@@ -52,7 +100,6 @@ final class SeriesValues {
         value += delta;
       }
     }
-    return out;
   }
 
   static double number(String s) {
