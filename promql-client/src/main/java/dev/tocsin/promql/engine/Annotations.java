@@ -1,0 +1,51 @@
+package dev.tocsin.promql.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The warnings and info notes of one query, in Prometheus' wording ({@code PromQL warning: …} and
+ * {@code PromQL info: …}) with the {@code (line:col)} position suffix Prometheus 3.x appends.
+ */
+public final class Annotations {
+  private final String query;
+  private final Set<String> warnings = new LinkedHashSet<>();
+  private final Set<String> infos = new LinkedHashSet<>();
+
+  Annotations(String query) {
+    this.query = query;
+  }
+
+  void warn(String message, int offset) {
+    warnings.add("PromQL warning: " + message + position(offset));
+  }
+
+  void info(String message, int offset) {
+    infos.add("PromQL info: " + message + position(offset));
+  }
+
+  /** The warnings, in the order first raised. */
+  public List<String> warnings() {
+    return new ArrayList<>(warnings);
+  }
+
+  /** The info notes, in the order first raised. */
+  public List<String> infos() {
+    return new ArrayList<>(infos);
+  }
+
+  private String position(int offset) {
+    int line = 1;
+    int lineStart = 0;
+    int end = Math.min(Math.max(offset, 0), query.length());
+    for (int i = 0; i < end; i++) {
+      if (query.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return " (" + line + ":" + (query.codePointCount(lineStart, end) + 1) + ")";
+  }
+}

@@ -1,0 +1,94 @@
+package dev.tocsin.promql.engine;
+
+import dev.tocsin.model.Labels;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One stored series: its labels and float samples in time order, kept in two growing primitive
+ * arrays (16 bytes per sample, no per-sample objects). Stale markers are stored as samples.
+ */
+public final class MemorySeries {
+  private final Labels labels;
+  private long[] timestamps = new long[8];
+  private double[] values = new double[8];
+  private int size;
+
+  MemorySeries(Labels labels) {
+    this.labels = Objects.requireNonNull(labels, "labels is null");
+  }
+
+  /** The series' labels, including {@code __name__}. */
+  public Labels labels() {
+    return labels;
+  }
+
+  /** The number of samples. */
+  public int size() {
+    return size;
+  }
+
+  /** The timestamp (ms) of sample {@code i}. */
+  public long timestamp(int i) {
+    return timestamps[i];
+  }
+
+  /** The value of sample {@code i}; may be the stale marker. */
+  public double value(int i) {
+    return values[i];
+  }
+
+  /**
+   * Adds a sample; a sample at the timestamp of an existing one replaces it (as reloading a test
+   * series does). Appending in time order is the fast path; an older sample is inserted.
+   */
+  void append(long t, double v) {
+    if (size > 0 && t <= timestamps[size - 1]) {
+      int i = lastAtOrBefore(t);
+      if (i >= 0 && timestamps[i] == t) {
+        values[i] = v;
+        return;
+      }
+      grow();
+      int at = i + 1;
+      System.arraycopy(timestamps, at, timestamps, at + 1, size - at);
+      System.arraycopy(values, at, values, at + 1, size - at);
+      timestamps[at] = t;
+      values[at] = v;
+      size++;
+      return;
+    }
+    grow();
+    timestamps[size] = t;
+    values[size] = v;
+    size++;
+  }
+
+  private void grow() {
+    if (size == timestamps.length) {
+      int n = size * 2;
+      timestamps = Arrays.copyOf(timestamps, n);
+      values = Arrays.copyOf(values, n);
+    }
+  }
+
+  /** The index of the last sample at or before {@code t}, or -1. */
+  int lastAtOrBefore(long t) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (timestamps[mid] <= t) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return hi;
+  }
+
+  /** The index of the first sample after {@code t}, or {@code size}. */
+  int firstAfter(long t) {
+    return lastAtOrBefore(t) + 1;
+  }
+}
