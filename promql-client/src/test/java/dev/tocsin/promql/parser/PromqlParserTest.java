@@ -175,6 +175,16 @@ class PromqlParserTest {
   }
 
   @Test
+  @Timeout(20)
+  void manyErrorsInALongExpressionAreCollectedQuickly() {
+    String text = "(" + "-{}-1".repeat(10_000) + ")" + "[1m:]".repeat(1_000);
+    ExpressionException e = catchThrowableOfType(ExpressionException.class, () -> PromqlParser.parse(text));
+    assertThat(e.getMessage()).isEqualTo("1:3: parse error: vector selector must contain at least one non-empty matcher");
+    assertThat(e.errors()).hasSize(10_000 + 999);
+    assertThat(e.errors().get(10_000).message()).isEqualTo("subquery is only allowed on instant vector, got matrix instead");
+  }
+
+  @Test
   void nestingWithinTheLimitParses() {
     String text = "(".repeat(200) + "x" + ")".repeat(200);
     assertThat(PromqlParser.parse(text).type()).isEqualTo(ValueType.VECTOR);
