@@ -185,6 +185,32 @@ class PromqlParserTest {
   }
 
   @Test
+  @Timeout(20)
+  void aSmallThreadStackGivesAnErrorNotAStackOverflow() throws Exception {
+    String deep = "abs(".repeat(990) + "x" + ")".repeat(990);
+    List<String> outcomes = new ArrayList<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcomes.add(PromqlParser.parse(deep).type().name());
+              } catch (ExpressionException e) {
+                outcomes.add(e.errors().get(0).message());
+              }
+              // The thread's parser must still work after an overflow.
+              outcomes.add(PromqlParser.parse("sum(rate(x[5m]))").toPromql());
+            },
+            "small-stack",
+            256 * 1024);
+    t.start();
+    t.join();
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(0)).isIn("VECTOR", "expression nested too deeply");
+    assertThat(outcomes.get(1)).isEqualTo("sum(rate(x[5m]))");
+  }
+
+  @Test
   void nestingWithinTheLimitParses() {
     String text = "(".repeat(200) + "x" + ")".repeat(200);
     assertThat(PromqlParser.parse(text).type()).isEqualTo(ValueType.VECTOR);
