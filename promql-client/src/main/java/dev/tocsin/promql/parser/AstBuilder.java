@@ -290,7 +290,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
       Token id = p.IDENTIFIER().getSymbol();
       String word = id.getText().toLowerCase(Locale.ROOT);
       if (!word.equals("start") && !word.equals("end")) {
-        error(span(id), "unexpected identifier " + GoQuote.quote(id.getText()) + " in @, expected timestamp");
+        error(span(id), "unexpected " + SyntaxMessages.describe(id) + " in @, expected timestamp");
         return inner;
       }
       at = word.equals("start") ? AtModifier.START : AtModifier.END;

@@ -173,7 +173,8 @@ final class SyntaxMessages {
       return "end of input";
     }
     return switch (type) {
-      case IDENTIFIER -> "identifier " + GoQuote.quote(text);
+      // Prometheus' lexer makes these words keywords; this grammar reads them as identifiers.
+      case IDENTIFIER -> isPreprocessorWord(text) ? "<" + text + ">" : "identifier " + GoQuote.quote(text);
       case METRIC_IDENTIFIER -> "metric identifier " + GoQuote.quote(text);
       case NUMBER -> "number " + truncatedQuote(text);
       case DURATION -> "duration " + truncatedQuote(text);
@@ -186,6 +187,11 @@ final class SyntaxMessages {
           "<" + text + ">";
       default -> GoQuote.quote(text);
     };
+  }
+
+  private static boolean isPreprocessorWord(String text) {
+    String w = text.toLowerCase(java.util.Locale.ROOT);
+    return w.equals("start") || w.equals("end") || w.equals("step") || w.equals("range");
   }
 
   /** Go's {@code %.10q...} for long values, {@code %q} otherwise. */

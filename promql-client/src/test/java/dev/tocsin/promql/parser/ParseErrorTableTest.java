@@ -57,6 +57,8 @@ class ParseErrorTableTest {
         row("+=", "1:2: parse error: unexpected \"=\""),
         row("--+-+->", "1:7: parse error: unexpected <op:>>"),
         row("x y", "1:3: parse error: unexpected identifier \"y\""),
+        row("x start", "1:3: parse error: unexpected <start>"),
+        row("x @ step()", "1:5: parse error: unexpected <step> in @, expected timestamp"),
         row("x 1", "1:3: parse error: unexpected number \"1\""),
         row("x \"a long string here\"", "1:3: parse error: unexpected string \"\\\"a long st\"..."),
         row("x and on(a) ignoring(b) y", "1:13: parse error: unexpected <ignoring>"),
