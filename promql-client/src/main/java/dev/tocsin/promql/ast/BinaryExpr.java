@@ -19,11 +19,18 @@ public record BinaryExpr(
     Objects.requireNonNull(rhs, "rhs is null");
   }
 
+  /** Scalar when both sides are scalars, else an instant vector (as in Prometheus). */
   @Override
   public ValueType type() {
-    return lhs.type() == ValueType.SCALAR && rhs.type() == ValueType.SCALAR
-        ? ValueType.SCALAR
-        : ValueType.VECTOR;
+    // Iterative over the left spine, where long operator chains nest.
+    Expr e = this;
+    while (e instanceof BinaryExpr b) {
+      if (b.rhs().type() != ValueType.SCALAR) {
+        return ValueType.VECTOR;
+      }
+      e = b.lhs();
+    }
+    return e.type() == ValueType.SCALAR ? ValueType.SCALAR : ValueType.VECTOR;
   }
 
   @Override

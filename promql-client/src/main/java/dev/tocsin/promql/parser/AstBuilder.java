@@ -221,8 +221,8 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
     return new SubqueryExpr(span(ctx), inner, range, step, Duration.ZERO, null);
   }
 
-  /** A signed number or duration in seconds; records "duration out of range" when too large. */
-  private double signedSeconds(ParserRuleContext ctx, Token sign, Token value) {
+  /** A signed number or duration, in seconds. */
+  private double signedSeconds(Token sign, Token value) {
     double v =
         value.getType() == PromQLLexer.DURATION ? durationSeconds(value) : number(value);
     if (sign != null && sign.getType() == PromQLLexer.SUB) {
@@ -234,7 +234,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
   private Duration positiveDuration(PromQLParser.RangeValueContext ctx) {
     Token sign = ctx.ADD() != null ? ctx.ADD().getSymbol() : ctx.SUB() != null ? ctx.SUB().getSymbol() : null;
     Token value = ctx.getStop();
-    double v = signedSeconds(ctx, sign, value);
+    double v = signedSeconds(sign, value);
     if (v > MAX_DURATION_SECONDS || v < -MAX_DURATION_SECONDS) {
       error(span(ctx), "duration out of range");
       return Duration.ZERO;
@@ -251,7 +251,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
     Expr inner = visit(ctx.expr());
     PromQLParser.OffsetValueContext o = ctx.offsetValue();
     Token sign = o.ADD() != null ? o.ADD().getSymbol() : o.SUB() != null ? o.SUB().getSymbol() : null;
-    double v = signedSeconds(o, sign, o.getStop());
+    double v = signedSeconds(sign, o.getStop());
     if (v > MAX_DURATION_SECONDS || v < -MAX_DURATION_SECONDS || Double.isNaN(v)) {
       error(span(o), "duration out of range");
       v = 0;
@@ -290,14 +290,14 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
       Token id = p.IDENTIFIER().getSymbol();
       String word = id.getText().toLowerCase(Locale.ROOT);
       if (!word.equals("start") && !word.equals("end")) {
-        error(span(id), "unexpected identifier " + GoQuote.quote(id.getText()) + " in @, expected timestamp");
+        error(span(id), "unexpected " + SyntaxMessages.describe(id) + " in @, expected timestamp");
         return inner;
       }
       at = word.equals("start") ? AtModifier.START : AtModifier.END;
     } else {
       PromQLParser.AtTimestampContext t = (PromQLParser.AtTimestampContext) ctx.atValue();
       Token sign = t.ADD() != null ? t.ADD().getSymbol() : t.SUB() != null ? t.SUB().getSymbol() : null;
-      double ts = signedSeconds(t, sign, t.getStop());
+      double ts = signedSeconds(sign, t.getStop());
       if (Double.isNaN(ts) || Double.isInfinite(ts) || ts >= 9.223372036854775807e18 || ts <= -9.223372036854775808e18) {
         error(inner.span(), "timestamp out of bounds for @ modifier: " + goFloat(ts));
       }

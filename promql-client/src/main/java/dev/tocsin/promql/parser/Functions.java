@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Every PromQL function of Prometheus 3.x (promql/parser/functions.go at d15adb9), with argument
- * and return types; the experimental ones are accepted only with {@link
+ * Every PromQL function of Prometheus 3.x (promql/parser/functions.go around d15adb9), with
+ * argument and return types; the experimental ones are accepted only with {@link
  * ParserOptions#experimentalFunctions()}. Function names are looked up here, never in the grammar.
+ * {@code min_of} and {@code max_of} appear in the conformance scripts but not in the functions.go
+ * that was read, so they are entered as experimental (scalar, scalar) → scalar functions.
  */
 public final class Functions {
   private static final Map<String, Function> TABLE;

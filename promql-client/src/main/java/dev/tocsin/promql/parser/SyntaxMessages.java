@@ -22,6 +22,16 @@ final class SyntaxMessages {
   static ParseError describe(RecognitionException e, Token offending, List<Token> tokens) {
     int index = offending.getTokenIndex();
     Token prev = previous(tokens, index);
+    if (isArithmetic(offending.getType()) && prev != null && isDurationValue(prev.getType()) && insideBrackets(tokens, index)) {
+      // [1m * 2] is a duration expression, which Prometheus accepts only behind a feature flag.
+      Token first = prev;
+      Token before = previous(tokens, prev.getTokenIndex());
+      if (before != null && (before.getType() == ADD || before.getType() == SUB)) {
+        first = before;
+      }
+      return new ParseError(
+          new Span(first.getStartIndex(), prev.getStopIndex() + 1), "experimental duration expression is not enabled");
+    }
     String context = context(e.getCtx(), offending, prev, tokens);
     String message = "unexpected " + describe(offending) + context;
     int start = Math.max(0, offending.getStartIndex());
@@ -31,11 +41,11 @@ final class SyntaxMessages {
 
   private static String context(RuleContext ctx, Token offending, Token prev, List<Token> tokens) {
     if (insideBraces(tokens, offending.getTokenIndex())) {
-      return labelMatchingContext(prev, tokens);
+      return labelMatchingContext(prev);
     }
     for (RuleContext c = ctx; c != null; c = c.parent) {
       if (c instanceof PromQLParser.LabelMatchersContext || c instanceof PromQLParser.LabelMatcherContext) {
-        return labelMatchingContext(prev, tokens);
+        return labelMatchingContext(prev);
       }
       if (c instanceof PromQLParser.GroupingLabelsContext || c instanceof PromQLParser.GroupingLabelContext) {
         int p = prev == null ? -1 : prev.getType();
@@ -66,7 +76,7 @@ final class SyntaxMessages {
     return "";
   }
 
-  private static String labelMatchingContext(Token prev, List<Token> tokens) {
+  private static String labelMatchingContext(Token prev) {
     int p = prev == null ? -1 : prev.getType();
     if (p == LEFT_BRACE || p == COMMA) {
       return " in label matching, expected identifier or \"}\"";
@@ -105,6 +115,28 @@ final class SyntaxMessages {
     return " in subquery or range, expected \":\" or \"]\"";
   }
 
+  private static boolean isArithmetic(int type) {
+    return type == ADD || type == SUB || type == MUL || type == DIV || type == MOD || type == POW;
+  }
+
+  private static boolean isDurationValue(int type) {
+    return type == NUMBER || type == DURATION;
+  }
+
+  /** Whether the token lies between a '[' and its ']'. */
+  private static boolean insideBrackets(List<Token> tokens, int index) {
+    for (int i = index - 1; i >= 0; i--) {
+      int t = tokens.get(i).getType();
+      if (t == RIGHT_BRACKET) {
+        return false;
+      }
+      if (t == LEFT_BRACKET) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isMatchOp(int type) {
     return type == EQL || type == NEQ || type == B_EQL_REGEX || type == B_NEQ_REGEX;
   }
@@ -141,7 +173,8 @@ final class SyntaxMessages {
       return "end of input";
     }
     return switch (type) {
-      case IDENTIFIER -> "identifier " + GoQuote.quote(text);
+      // Prometheus' lexer makes these words keywords; this grammar reads them as identifiers.
+      case IDENTIFIER -> isPreprocessorWord(text) ? "<" + text + ">" : "identifier " + GoQuote.quote(text);
       case METRIC_IDENTIFIER -> "metric identifier " + GoQuote.quote(text);
       case NUMBER -> "number " + truncatedQuote(text);
       case DURATION -> "duration " + truncatedQuote(text);
@@ -154,6 +187,11 @@ final class SyntaxMessages {
           "<" + text + ">";
       default -> GoQuote.quote(text);
     };
+  }
+
+  private static boolean isPreprocessorWord(String text) {
+    String w = text.toLowerCase(java.util.Locale.ROOT);
+    return w.equals("start") || w.equals("end") || w.equals("step") || w.equals("range");
   }
 
   /** Go's {@code %.10q...} for long values, {@code %q} otherwise. */

@@ -183,16 +183,20 @@ final class TypeChecker implements ExprVisitor<Expr> {
       left = b.lhs();
     }
     Expr acc = check(left);
+    // Types are tracked along the spine rather than asked of each node, which would recompute
+    // them down the whole chain every time.
+    ValueType accType = acc.type();
     while (!spine.isEmpty()) {
       BinaryExpr b = spine.pop();
-      acc = checkBinary(b, acc, check(b.rhs()));
+      Expr rhs = check(b.rhs());
+      ValueType rt = rhs.type();
+      acc = checkBinary(b, acc, accType, rhs, rt);
+      accType = accType == ValueType.SCALAR && rt == ValueType.SCALAR ? ValueType.SCALAR : ValueType.VECTOR;
     }
     return acc;
   }
 
-  private Expr checkBinary(BinaryExpr e, Expr lhs, Expr rhs) {
-    ValueType lt = lhs.type();
-    ValueType rt = rhs.type();
+  private Expr checkBinary(BinaryExpr e, Expr lhs, ValueType lt, Expr rhs, ValueType rt) {
     VectorMatching m = e.matching();
     if (e.returnBool() && !e.op().isComparison()) {
       error(operatorSpan(lhs, rhs), "bool modifier can only be used on comparison operators");

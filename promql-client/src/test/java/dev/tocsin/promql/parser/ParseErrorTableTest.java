@@ -57,6 +57,8 @@ class ParseErrorTableTest {
         row("+=", "1:2: parse error: unexpected \"=\""),
         row("--+-+->", "1:7: parse error: unexpected <op:>>"),
         row("x y", "1:3: parse error: unexpected identifier \"y\""),
+        row("x start", "1:3: parse error: unexpected <start>"),
+        row("x @ step()", "1:5: parse error: unexpected <step> in @, expected timestamp"),
         row("x 1", "1:3: parse error: unexpected number \"1\""),
         row("x \"a long string here\"", "1:3: parse error: unexpected string \"\\\"a long st\"..."),
         row("x and on(a) ignoring(b) y", "1:13: parse error: unexpected <ignoring>"),
@@ -83,6 +85,8 @@ class ParseErrorTableTest {
         row("x @", "1:4: parse error: unexpected end of input in @, expected timestamp"),
         row("x @ later()", "1:5: parse error: unexpected identifier \"later\" in @, expected timestamp"),
         // Errors found while building the tree.
+        row("rate(x[1m * 2])", "1:8: parse error: experimental duration expression is not enabled"),
+        row("x[5m:30s+30s]", "1:6: parse error: experimental duration expression is not enabled"),
         row("x[0s]", "1:3: parse error: duration must be greater than 0"),
         row("x[-5]", "1:3: parse error: duration must be greater than 0"),
         row("x[5m1s1h]", "1:3: parse error: not a valid duration string: \"5m1s1h\""),

@@ -175,6 +175,42 @@ class PromqlParserTest {
   }
 
   @Test
+  @Timeout(20)
+  void manyErrorsInALongExpressionAreCollectedQuickly() {
+    String text = "(" + "-{}-1".repeat(10_000) + ")" + "[1m:]".repeat(1_000);
+    ExpressionException e = catchThrowableOfType(ExpressionException.class, () -> PromqlParser.parse(text));
+    assertThat(e.getMessage()).isEqualTo("1:3: parse error: vector selector must contain at least one non-empty matcher");
+    assertThat(e.errors()).hasSize(10_000 + 999);
+    assertThat(e.errors().get(10_000).message()).isEqualTo("subquery is only allowed on instant vector, got matrix instead");
+  }
+
+  @Test
+  @Timeout(20)
+  void aSmallThreadStackGivesAnErrorNotAStackOverflow() throws Exception {
+    String deep = "abs(".repeat(990) + "x" + ")".repeat(990);
+    List<String> outcomes = new ArrayList<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcomes.add(PromqlParser.parse(deep).type().name());
+              } catch (ExpressionException e) {
+                outcomes.add(e.errors().get(0).message());
+              }
+              // The thread's parser must still work after an overflow.
+              outcomes.add(PromqlParser.parse("sum(rate(x[5m]))").toPromql());
+            },
+            "small-stack",
+            256 * 1024);
+    t.start();
+    t.join();
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(0)).isIn("VECTOR", "expression nested too deeply");
+    assertThat(outcomes.get(1)).isEqualTo("sum(rate(x[5m]))");
+  }
+
+  @Test
   void nestingWithinTheLimitParses() {
     String text = "(".repeat(200) + "x" + ")".repeat(200);
     assertThat(PromqlParser.parse(text).type()).isEqualTo(ValueType.VECTOR);
