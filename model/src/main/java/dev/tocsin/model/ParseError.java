@@ -14,7 +14,8 @@ public record ParseError(Span span, String message) {
 
   /**
    * The error as Prometheus prints a parse error of this expression text: {@code <line>:<col>:
-   * parse error: <message>}, line and column 1-based within the expression.
+   * parse error: <message>}, line and column 1-based within the expression, the column counted in
+   * UTF-8 bytes as Go counts it.
    */
   public String format(String text) {
     int line = 1;
@@ -26,7 +27,8 @@ public record ParseError(Span span, String message) {
         lineStart = i + 1;
       }
     }
-    int col = text.codePointCount(lineStart, end) + 1;
+    // Prometheus and Loki count columns in bytes of UTF-8.
+    int col = text.substring(lineStart, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
     return line + ":" + col + ": parse error: " + message;
   }
 }

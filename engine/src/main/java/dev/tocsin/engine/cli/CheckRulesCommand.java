@@ -10,7 +10,6 @@ import dev.tocsin.rules.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +57,7 @@ final class CheckRulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), false, StandardCharsets.UTF_8);
-    return run(out, err, System.in);
+    return run(Streams.stdout(), Streams.stderr(), System.in);
   }
 
   int run(PrintStream out, PrintStream err, InputStream stdin) throws IOException {

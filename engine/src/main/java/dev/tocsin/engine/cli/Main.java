@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Prometheus-rule-compatible alert evaluation for PromQL and LogQL rules.",
-    subcommands = {CheckCommand.class})
+    subcommands = {CheckCommand.class, TestCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +30,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check or test");
   }
 }
