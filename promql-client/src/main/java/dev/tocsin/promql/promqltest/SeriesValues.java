@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code _x3} (three missing), {@code 5x3} (four times 5), {@code 1+2x3} ({@code 1 3 5 7}),
  * {@code 10-1x2}, {@code stale}, {@code Inf}, {@code NaN}. A missing sample is {@code null}.
  */
-final class SeriesValues {
+public final class SeriesValues {
   private static final String NUMBER =
       "(?:[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX][0-9a-fA-F]+|[Ii]nf|NaN|nan))";
   private static final Pattern ITEM =
@@ -21,7 +21,7 @@ final class SeriesValues {
   private static final Pattern HISTOGRAM_TIMES = Pattern.compile("^x([0-9]+)");
 
   /** A native histogram sample ({@code {{…}}}), which is loaded as a placeholder. */
-  static final Double HISTOGRAM = Double.valueOf(Double.longBitsToDouble(0x7ff0000000000003L));
+  public static final Double HISTOGRAM = Double.valueOf(Double.longBitsToDouble(0x7ff0000000000003L));
 
   private SeriesValues() {}
 
@@ -29,7 +29,7 @@ final class SeriesValues {
    * Expands the values; {@code null} entries are missing samples and {@link #HISTOGRAM} entries
    * native histogram samples ({@code {{…}}}, {@code {{…}}x3}, {@code {{…}}+{{…}}x3}).
    */
-  static List<Double> parse(String text) {
+  public static List<Double> parse(String text) {
     List<Double> out = new ArrayList<>();
     String rest = text.trim();
     while (!rest.isEmpty()) {

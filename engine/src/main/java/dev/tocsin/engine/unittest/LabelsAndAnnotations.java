@@ -1,0 +1,34 @@
+package dev.tocsin.engine.unittest;
+
+import dev.tocsin.model.Labels;
+import java.util.Comparator;
+import java.util.List;
+
+/** An alert as promtool's unit tests compare and print it: labels and annotations. */
+record LabelsAndAnnotations(Labels labels, Labels annotations) {
+  static final Comparator<LabelsAndAnnotations> ORDER = (a, b) -> {
+    int c = a.labels.compareTo(b.labels);
+    return c != 0 ? c : a.annotations.compareTo(b.annotations);
+  };
+
+  /** promtool's list format: {@code []} or {@code [\n0:\n  Labels:…\n  Annotations:…\n]}. */
+  static String format(List<LabelsAndAnnotations> list) {
+    if (list.isEmpty()) {
+      return "[]";
+    }
+    StringBuilder sb = new StringBuilder("[\n");
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        sb.append(",\n");
+      }
+      LabelsAndAnnotations la = list.get(i);
+      sb.append(i).append(':').append(indent("\nLabels:" + la.labels + "\nAnnotations:" + la.annotations, "  "));
+    }
+    return sb.append("\n]").toString();
+  }
+
+  /** Puts {@code indent} after every line break, as promtool's indentLines does. */
+  static String indent(String lines, String indent) {
+    return lines.replace("\n", "\n" + indent);
+  }
+}
