@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Prometheus-rule-compatible alert evaluation for PromQL and LogQL rules.",
-    subcommands = {CheckCommand.class, TestCommand.class})
+    subcommands = {CheckCommand.class, TestCommand.class, QueryCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

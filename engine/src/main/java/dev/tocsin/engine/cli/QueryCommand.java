@@ -1,0 +1,173 @@
+package dev.tocsin.engine.cli;
+
+import dev.tocsin.engine.unittest.SeriesFile;
+import dev.tocsin.model.Labels;
+import dev.tocsin.model.LabelNames;
+import dev.tocsin.promql.engine.EngineOptions;
+import dev.tocsin.promql.engine.MemoryPromqlEngine;
+import dev.tocsin.promql.engine.MemoryStorage;
+import dev.tocsin.promql.value.Matrix;
+import dev.tocsin.promql.value.QueryException;
+import dev.tocsin.promql.value.QueryResult;
+import dev.tocsin.promql.value.Sample;
+import dev.tocsin.promql.value.Scalar;
+import dev.tocsin.promql.value.Series;
+import dev.tocsin.promql.value.StringResult;
+import dev.tocsin.promql.value.Vector;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tocsin query --series FILE EXPR}: evaluates PromQL against a series file in promtool's
+ * expanding notation, printing the result as {@code promtool query} does.
+ */
+@Command(name = "query", description = "Evaluate a PromQL expression against a series file.", mixinStandardHelpOptions = true)
+final class QueryCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--series", required = true, description = "Series file (interval, input_series, optional start).")
+  Path series;
+
+  @Option(names = "--time", description = "Evaluation time: RFC 3339, Unix seconds, or a duration after the series start (e.g. 5m). Default: the last sample's slot.")
+  String time;
+
+  @Option(names = "--range", arity = "3", paramLabel = "FROM TO STEP",
+      description = "Range query from FROM to TO every STEP (times as for --time, STEP a duration).")
+  List<String> range;
+
+  @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
+  List<String> features = List.of();
+
+  @Parameters(index = "0", paramLabel = "EXPR", description = "The PromQL expression.")
+  String expr;
+
+  @Override
+  public Integer call() {
+    PrintStream out = Streams.stdout();
+    PrintStream err = Streams.stderr();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(series);
+    } catch (NoSuchFileException e) {
+      err.println("tocsin: error: open " + series + ": no such file or directory");
+      return 1;
+    } catch (IOException e) {
+      err.println("tocsin: error: cannot read " + series + ": " + e.getMessage());
+      return 1;
+    }
+    SeriesFile.Result read = SeriesFile.read(series.toString(), bytes, Instant.EPOCH);
+    if (read.file() == null) {
+      read.errors().forEach(err::println);
+      return 1;
+    }
+    MemoryStorage storage = new MemoryStorage();
+    try {
+      read.file().loadInto(storage, series.toString());
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    EngineOptions options = EngineOptions.DEFAULT;
+    if (features.contains("promql-experimental-functions")) {
+      options = new EngineOptions(options.lookbackDelta(), options.evaluationInterval(), true, false,
+          options.maxSamples(), options.timeout());
+    }
+    MemoryPromqlEngine engine = new MemoryPromqlEngine(storage, options);
+    Instant start = read.file().start();
+    try {
+      QueryResult r;
+      if (range != null) {
+        r = engine.rangeQuery(expr, at(range.get(0), start), at(range.get(1), start), duration(range.get(2)));
+      } else {
+        r = engine.instantQuery(expr, time == null ? start : at(time, start));
+      }
+      print(out, r);
+    } catch (QueryException e) {
+      err.println("Error executing query: " + e.getMessage());
+      return 1;
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Instant at(String text, Instant start) {
+    try {
+      if (text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        return Instant.ofEpochMilli(new BigDecimal(text).movePointRight(3).longValueExact());
+      }
+      if (Character.isDigit(text.charAt(0)) && !text.contains("-") && !text.contains(":")) {
+        return start.plus(dev.tocsin.model.PromDuration.parse(text));
+      }
+      return Instant.parse(text);
+    } catch (RuntimeException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "invalid time \"" + text
+          + "\": want RFC 3339, Unix seconds or a duration after the series start");
+    }
+  }
+
+  private Duration duration(String text) {
+    try {
+      return dev.tocsin.model.PromDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** promtool's text form of query results (Prometheus' model package String methods). */
+  static void print(PrintStream out, QueryResult r) {
+    if (r instanceof Vector v) {
+      for (Sample s : v.samples()) {
+        out.println(metric(s.metric()) + " => " + value(s.value()) + " @[" + time(s.timestamp()) + "]");
+      }
+    } else if (r instanceof Matrix m) {
+      for (Series s : m.series()) {
+        StringBuilder sb = new StringBuilder(metric(s.metric())).append(" =>");
+        for (int i = 0; i < s.size(); i++) {
+          sb.append('\n').append(value(s.value(i))).append(" @[").append(time(s.timestamp(i))).append(']');
+        }
+        out.println(sb);
+      }
+    } else if (r instanceof Scalar s) {
+      out.println("scalar: " + value(s.value()) + " @[" + time(s.timestamp()) + "]");
+    } else if (r instanceof StringResult s) {
+      out.println(s.value());
+    } else {
+      out.println(r);
+    }
+  }
+
+  private static String metric(Labels l) {
+    String name = l.metricName();
+    if (name != null && LabelNames.isLegacyMetricName(name)) {
+      Labels rest = l.withoutMetricName();
+      return rest.isEmpty() ? name + "{}" : name + rest;
+    }
+    return l.toString();
+  }
+
+  private static String value(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String time(long ms) {
+    return new BigDecimal(ms).movePointLeft(3).stripTrailingZeros().toPlainString();
+  }
+}
