@@ -13,11 +13,9 @@ import java.util.List;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -139,23 +137,10 @@ public final class LogqlParser {
   /** Loki's yacc message: the unexpected token, and the expected ones when there are at most four. */
   private static ParseError syntaxError(ParseCancellationException e, CommonTokenStream tokens) {
     Token offending = tokens.LT(1);
-    String expecting = "";
-    if (e.getCause() instanceof RecognitionException re) {
-      if (re.getOffendingToken() != null) {
-        offending = re.getOffendingToken();
-      }
-      if (re instanceof InputMismatchException) {
-        IntervalSet expected = re.getExpectedTokens();
-        // Where the end of the input may come, binary operators may too: yacc lists too many to print.
-        if (expected != null && !expected.isNil() && expected.size() <= 4 && !expected.contains(Token.EOF)) {
-          StringBuilder sb = new StringBuilder();
-          for (int type : expected.toList()) {
-            sb.append(sb.length() == 0 ? ", expecting " : " or ").append(TokenNames.of(type));
-          }
-          expecting = sb.toString();
-        }
-      }
+    if (e.getCause() instanceof RecognitionException re && re.getOffendingToken() != null) {
+      offending = re.getOffendingToken();
     }
+    String expecting = ExpectedTokens.suffix(tokens.getTokens(), offending.getTokenIndex());
     return new ParseError(
         AstBuilder.tokenSpan(offending), "syntax error: unexpected " + TokenNames.of(offending.getType()) + expecting);
   }

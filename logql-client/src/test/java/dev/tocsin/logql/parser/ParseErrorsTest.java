@@ -63,8 +63,11 @@ class ParseErrorsTest {
             "invalid parameter for operation quantile_over_time: strconv.ParseFloat: parsing \"0x1\": invalid syntax"),
         arguments("quantile_over_time(-0.1, {a=\"b\"} | unwrap v [1m])", "syntax error: unexpected -, expecting NUMBER or { or ("),
         arguments("count_over_time({a=\"b\"}[5m]) offset 5m", "syntax error: unexpected offset"),
-        arguments("count_over_time({a=\"b\"}[5m] offset 0)", "syntax error: unexpected NUMBER"),
+        arguments("count_over_time({a=\"b\"}[5m] offset 0)", "syntax error: unexpected NUMBER, expecting DURATION"),
         arguments("rate({a=\"b\"})", "syntax error: unexpected )"),
+        arguments("unk({ foo = \"bar\" }[5m])", "syntax error: unexpected IDENTIFIER"),
+        arguments("min({ foo = \"bar\" }[5m])", "syntax error: unexpected RANGE"),
+        arguments("label_replace(rate({ foo = \"bar\" }[5m]),\"\")", "syntax error: unexpected ), expecting ,"),
         // vector aggregations
         arguments("topk(count_over_time({a=\"b\"}[5m]))", "parameter required for operation topk"),
         arguments("topk(1.5, vector(1))", "invalid parameter topk(1.5,"),
