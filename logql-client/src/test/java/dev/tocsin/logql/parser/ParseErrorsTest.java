@@ -66,6 +66,14 @@ class ParseErrorsTest {
         arguments("count_over_time({a=\"b\"}[5m] offset 0)", "syntax error: unexpected NUMBER, expecting DURATION"),
         arguments("rate({a=\"b\"})", "syntax error: unexpected )"),
         arguments("unk({ foo = \"bar\" }[5m])", "syntax error: unexpected IDENTIFIER"),
+        arguments("bottomk(he,count_over_time({ foo = \"bar\" }[5h]))", "syntax error: unexpected IDENTIFIER"),
+        arguments("stddev({ foo = \"bar\" })", "syntax error: unexpected )"),
+        arguments("bool 1 > 1 > bool 1", "syntax error: unexpected bool"),
+        arguments("#{app=\"foo\"} | json", "syntax error: unexpected $end"),
+        arguments(
+            "quantile_over_time(foo,{namespace=\"tns\"} | json | unwrap latency [5m])",
+            "syntax error: unexpected IDENTIFIER, expecting NUMBER or { or ("),
+        arguments("1 + count_over_time({app=~\".+\"}[5m]) + count_over_time({app=~\".*\"}[5m])", EMPTY_COMPATIBLE),
         arguments("min({ foo = \"bar\" }[5m])", "syntax error: unexpected RANGE"),
         arguments("label_replace(rate({ foo = \"bar\" }[5m]),\"\")", "syntax error: unexpected ), expecting ,"),
         // vector aggregations
