@@ -21,6 +21,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 final class ExpectedTokens {
   private static final int MAX_LISTED = 4;
 
+  /** Beyond this many tokens before the error, trying every token type would take too long. */
+  private static final int MAX_PREFIX = 2000;
+
   private ExpectedTokens() {}
 
   /** ", expecting A or B", or an empty string when more than four (or no) tokens could follow. */
@@ -31,6 +34,9 @@ final class ExpectedTokens {
         break;
       }
       prefix.add(t);
+    }
+    if (prefix.size() > MAX_PREFIX) {
+      return "";
     }
     List<Integer> viable = new ArrayList<>();
     for (int type = 1; type < LogQLLexer.UNTERMINATED_STRING; type++) {

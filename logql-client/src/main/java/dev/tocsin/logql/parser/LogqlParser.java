@@ -21,6 +21,14 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Parses LogQL as Loki's {@code syntax.ParseExpr} does (Loki 3.x): the grammar, then the checks
  * Loki makes while building and validating the expression, with Loki's error messages.
+ *
+ * <p>Where this differs from Loki, on purpose: every stream selector of a metric query must have a
+ * matcher that cannot match the empty string (Loki checks only the selectors its {@code
+ * Selector()} walk reaches); nesting deeper than {@link #MAX_NESTING} is rejected instead of
+ * recursing; {@code variants(...) of (...)} queries are not supported (a syntax error); the
+ * "expecting ..." part of syntax errors is computed from this grammar and matches goyacc's list in
+ * the common cases only. Checks that Loki makes only when a query runs (line filter regexes,
+ * {@code ip()} patterns, templates, JSON paths) are left to the engine, as in Loki.
  */
 public final class LogqlParser {
   /** Loki's limit on the query size in bytes. */
