@@ -8,6 +8,7 @@ import dev.tocsin.logql.ast.JsonParser;
 import dev.tocsin.logql.ast.KeepLabels;
 import dev.tocsin.logql.ast.LabelExtraction;
 import dev.tocsin.logql.ast.LabelFilter;
+import dev.tocsin.logql.ast.LabelFilterVisitor;
 import dev.tocsin.logql.ast.LabelFilterStage;
 import dev.tocsin.logql.ast.LabelFormat;
 import dev.tocsin.logql.ast.LabelFormatting;
@@ -246,26 +247,47 @@ public final class LogqlPrinter implements LogqlVisitor<String>, StageVisitor<St
   }
 
   private static String labelFilter(LabelFilter f) {
-    if (f instanceof LabelFilter.StringFilter s) {
-      return matcher(s.matcher());
+    return f.accept(LabelFilterPrinter.INSTANCE);
+  }
+
+  /** Prints label filters; nested ones are parenthesized so that they parse back the same. */
+  private static final class LabelFilterPrinter implements LabelFilterVisitor<String> {
+    static final LabelFilterPrinter INSTANCE = new LabelFilterPrinter();
+
+    @Override
+    public String visitString(LabelFilter.StringFilter f) {
+      return matcher(f.matcher());
     }
-    if (f instanceof LabelFilter.NumberFilter n) {
-      return n.label() + " " + n.op().symbol() + " " + number(n.value());
+
+    @Override
+    public String visitNumber(LabelFilter.NumberFilter f) {
+      return f.label() + " " + f.op().symbol() + " " + number(f.value());
     }
-    if (f instanceof LabelFilter.DurationFilter d) {
-      return d.label() + " " + d.op().symbol() + " " + GoDurations.formatGo(d.value());
+
+    @Override
+    public String visitDuration(LabelFilter.DurationFilter f) {
+      return f.label() + " " + f.op().symbol() + " " + GoDurations.formatGo(f.value());
     }
-    if (f instanceof LabelFilter.BytesFilter b) {
-      return b.label() + " " + b.op().symbol() + " " + ByteSizes.format(b.value());
+
+    @Override
+    public String visitBytes(LabelFilter.BytesFilter f) {
+      return f.label() + " " + f.op().symbol() + " " + ByteSizes.format(f.value());
     }
-    if (f instanceof LabelFilter.IpFilter ip) {
-      return ip.label() + (ip.negated() ? " != " : " = ") + "ip(" + GoText.quote(ip.pattern()) + ")";
+
+    @Override
+    public String visitIp(LabelFilter.IpFilter f) {
+      return f.label() + (f.negated() ? " != " : " = ") + "ip(" + GoText.quote(f.pattern()) + ")";
     }
-    if (f instanceof LabelFilter.And a) {
-      return nested(a.left(), a.left() instanceof LabelFilter.And) + " and " + nested(a.right(), false);
+
+    @Override
+    public String visitAnd(LabelFilter.And f) {
+      return nested(f.left(), f.left() instanceof LabelFilter.And) + " and " + nested(f.right(), false);
     }
-    LabelFilter.Or o = (LabelFilter.Or) f;
-    return nested(o.left(), o.left() instanceof LabelFilter.Or) + " or " + nested(o.right(), false);
+
+    @Override
+    public String visitOr(LabelFilter.Or f) {
+      return nested(f.left(), f.left() instanceof LabelFilter.Or) + " or " + nested(f.right(), false);
+    }
   }
 
   /** Nested and/or filters go in parentheses, except a left operand of the same kind. */
