@@ -141,26 +141,30 @@ final class AstBuilder {
   }
 
   private LabelMatcher matcher(MatcherContext m) {
+    return labelMatcher(m, m.IDENTIFIER(), m.op, m.STRING());
+  }
+
+  private LabelMatcher labelMatcher(ParserRuleContext ctx, TerminalNode name, Token op, TerminalNode string) {
     MatchType type =
-        switch (m.op.getType()) {
+        switch (op.getType()) {
           case LogQLParser.EQ -> MatchType.EQUAL;
           case LogQLParser.NEQ -> MatchType.NOT_EQUAL;
           case LogQLParser.RE -> MatchType.REGEX;
           default -> MatchType.NOT_REGEX;
         };
-    String value = string(m.STRING());
+    String value = string(string);
     if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
       try {
-        // Compiled as Prometheus' FastRegexMatcher does, for its error message.
+        // Compiled as Prometheus' FastRegexMatcher does, for the same error message.
         Pattern.compile("^(?s:" + value + ")$");
       } catch (PatternSyntaxException e) {
-        throw new ParseFailure(span(m), e.getMessage());
+        throw new ParseFailure(span(ctx), e.getMessage());
       }
     }
     try {
-      return LabelMatcher.of(type, m.IDENTIFIER().getText(), value);
+      return LabelMatcher.of(type, name.getText(), value);
     } catch (IllegalArgumentException e) {
-      throw new ParseFailure(span(m), "error parsing regexp: " + e.getMessage());
+      throw new ParseFailure(span(ctx), "error parsing regexp: " + e.getMessage());
     }
   }
 
@@ -323,7 +327,7 @@ final class AstBuilder {
       return labelFilter(p.labelFilter());
     }
     if (ctx instanceof StringLabelFilterContext s) {
-      return new LabelFilter.StringFilter(stringFilterMatcher(s));
+      return new LabelFilter.StringFilter(labelMatcher(s, s.IDENTIFIER(), s.op, s.STRING()));
     }
     if (ctx instanceof IpLabelFilterContext ip) {
       return new LabelFilter.IpFilter(
@@ -338,25 +342,6 @@ final class AstBuilder {
     }
     NumberLabelFilterContext n = (NumberLabelFilterContext) ctx;
     return new LabelFilter.NumberFilter(n.IDENTIFIER().getText(), comparison(n.op), literal(n.literal()));
-  }
-
-  private LabelMatcher stringFilterMatcher(StringLabelFilterContext s) {
-    MatchType type =
-        switch (s.op.getType()) {
-          case LogQLParser.EQ -> MatchType.EQUAL;
-          case LogQLParser.NEQ -> MatchType.NOT_EQUAL;
-          case LogQLParser.RE -> MatchType.REGEX;
-          default -> MatchType.NOT_REGEX;
-        };
-    String value = string(s.STRING());
-    if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
-      try {
-        Pattern.compile("^(?s:" + value + ")$");
-      } catch (PatternSyntaxException e) {
-        throw new ParseFailure(span(s), e.getMessage());
-      }
-    }
-    return LabelMatcher.of(type, s.IDENTIFIER().getText(), value);
   }
 
   private static LabelFilter.ComparisonOp comparison(Token op) {
