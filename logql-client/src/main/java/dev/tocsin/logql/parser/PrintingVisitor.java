@@ -21,7 +21,6 @@ import dev.tocsin.logql.ast.LiteralExpr;
 import dev.tocsin.logql.ast.LogQuery;
 import dev.tocsin.logql.ast.LogRange;
 import dev.tocsin.logql.ast.LogfmtParser;
-import dev.tocsin.logql.ast.LogqlExpr;
 import dev.tocsin.logql.ast.LogqlVisitor;
 import dev.tocsin.logql.ast.PatternParser;
 import dev.tocsin.logql.ast.RangeAggregation;

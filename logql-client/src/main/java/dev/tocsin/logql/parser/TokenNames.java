@@ -1,7 +1,5 @@
 package dev.tocsin.logql.parser;
 
-import static dev.tocsin.logql.grammar.LogQLLexer.*;
-
 import dev.tocsin.logql.grammar.LogQLLexer;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,18 +15,18 @@ final class TokenNames {
 
   static {
     Object[][] pairs = {
-      {EQ, "="}, {NEQ, "!="}, {RE, "=~"}, {NRE, "!~"}, {NPA, "!>"}, {PIPE_EXACT, "|="},
-      {PIPE_MATCH, "|~"}, {PIPE_PATTERN, "|>"}, {PIPE, "|"}, {UNWRAP, "unwrap"},
-      {OPEN_PARENTHESIS, "("}, {CLOSE_PARENTHESIS, ")"}, {OPEN_BRACE, "{"}, {CLOSE_BRACE, "}"},
-      {OPEN_BRACKET, "["}, {CLOSE_BRACKET, "]"}, {COMMA, ","}, {DOT, "."}, {BY, "by"},
-      {WITHOUT, "without"}, {BOOL, "bool"}, {LABEL_REPLACE, "label_replace"}, {OFFSET, "offset"},
-      {ON, "on"}, {IGNORING, "ignoring"}, {GROUP_LEFT, "group_left"}, {GROUP_RIGHT, "group_right"},
-      {OR, "or"}, {AND, "and"}, {UNLESS, "unless"}, {ADD, "+"}, {SUB, "-"}, {MUL, "*"},
-      {DIV, "/"}, {MOD, "%"}, {POW, "^"}, {CMP_EQ, "=="}, {GT, ">"}, {GTE, ">="}, {LT, "<"},
-      {LTE, "<="}, {JSON, "json"}, {REGEXP, "regexp"}, {LOGFMT, "logfmt"}, {UNPACK, "unpack"},
-      {PATTERN, "pattern"}, {LABEL_FMT, "label_format"}, {LINE_FMT, "line_format"}, {IP, "ip"},
-      {DECOLORIZE, "decolorize"}, {DROP, "drop"}, {KEEP, "keep"}, {VARIANTS, "variants"},
-      {OF, "of"}, {Token.EOF, "$end"}
+      {LogQLLexer.EQ, "="}, {LogQLLexer.NEQ, "!="}, {LogQLLexer.RE, "=~"}, {LogQLLexer.NRE, "!~"}, {LogQLLexer.NPA, "!>"}, {LogQLLexer.PIPE_EXACT, "|="},
+      {LogQLLexer.PIPE_MATCH, "|~"}, {LogQLLexer.PIPE_PATTERN, "|>"}, {LogQLLexer.PIPE, "|"}, {LogQLLexer.UNWRAP, "unwrap"},
+      {LogQLLexer.OPEN_PARENTHESIS, "("}, {LogQLLexer.CLOSE_PARENTHESIS, ")"}, {LogQLLexer.OPEN_BRACE, "{"}, {LogQLLexer.CLOSE_BRACE, "}"},
+      {LogQLLexer.OPEN_BRACKET, "["}, {LogQLLexer.CLOSE_BRACKET, "]"}, {LogQLLexer.COMMA, ","}, {LogQLLexer.DOT, "."}, {LogQLLexer.BY, "by"},
+      {LogQLLexer.WITHOUT, "without"}, {LogQLLexer.BOOL, "bool"}, {LogQLLexer.LABEL_REPLACE, "label_replace"}, {LogQLLexer.OFFSET, "offset"},
+      {LogQLLexer.ON, "on"}, {LogQLLexer.IGNORING, "ignoring"}, {LogQLLexer.GROUP_LEFT, "group_left"}, {LogQLLexer.GROUP_RIGHT, "group_right"},
+      {LogQLLexer.OR, "or"}, {LogQLLexer.AND, "and"}, {LogQLLexer.UNLESS, "unless"}, {LogQLLexer.ADD, "+"}, {LogQLLexer.SUB, "-"}, {LogQLLexer.MUL, "*"},
+      {LogQLLexer.DIV, "/"}, {LogQLLexer.MOD, "%"}, {LogQLLexer.POW, "^"}, {LogQLLexer.CMP_EQ, "=="}, {LogQLLexer.GT, ">"}, {LogQLLexer.GTE, ">="}, {LogQLLexer.LT, "<"},
+      {LogQLLexer.LTE, "<="}, {LogQLLexer.JSON, "json"}, {LogQLLexer.REGEXP, "regexp"}, {LogQLLexer.LOGFMT, "logfmt"}, {LogQLLexer.UNPACK, "unpack"},
+      {LogQLLexer.PATTERN, "pattern"}, {LogQLLexer.LABEL_FMT, "label_format"}, {LogQLLexer.LINE_FMT, "line_format"}, {LogQLLexer.IP, "ip"},
+      {LogQLLexer.DECOLORIZE, "decolorize"}, {LogQLLexer.DROP, "drop"}, {LogQLLexer.KEEP, "keep"}, {LogQLLexer.VARIANTS, "variants"},
+      {LogQLLexer.OF, "of"}, {Token.EOF, "$end"}
     };
     for (Object[] p : pairs) {
       NAMES.put((Integer) p[0], (String) p[1]);
