@@ -14,23 +14,61 @@ final class TokenNames {
   private static final Map<Integer, String> NAMES = new HashMap<>();
 
   static {
-    Object[][] pairs = {
-      {LogQLLexer.EQ, "="}, {LogQLLexer.NEQ, "!="}, {LogQLLexer.RE, "=~"}, {LogQLLexer.NRE, "!~"}, {LogQLLexer.NPA, "!>"}, {LogQLLexer.PIPE_EXACT, "|="},
-      {LogQLLexer.PIPE_MATCH, "|~"}, {LogQLLexer.PIPE_PATTERN, "|>"}, {LogQLLexer.PIPE, "|"}, {LogQLLexer.UNWRAP, "unwrap"},
-      {LogQLLexer.OPEN_PARENTHESIS, "("}, {LogQLLexer.CLOSE_PARENTHESIS, ")"}, {LogQLLexer.OPEN_BRACE, "{"}, {LogQLLexer.CLOSE_BRACE, "}"},
-      {LogQLLexer.OPEN_BRACKET, "["}, {LogQLLexer.CLOSE_BRACKET, "]"}, {LogQLLexer.COMMA, ","}, {LogQLLexer.DOT, "."}, {LogQLLexer.BY, "by"},
-      {LogQLLexer.WITHOUT, "without"}, {LogQLLexer.BOOL, "bool"}, {LogQLLexer.LABEL_REPLACE, "label_replace"}, {LogQLLexer.OFFSET, "offset"},
-      {LogQLLexer.ON, "on"}, {LogQLLexer.IGNORING, "ignoring"}, {LogQLLexer.GROUP_LEFT, "group_left"}, {LogQLLexer.GROUP_RIGHT, "group_right"},
-      {LogQLLexer.OR, "or"}, {LogQLLexer.AND, "and"}, {LogQLLexer.UNLESS, "unless"}, {LogQLLexer.ADD, "+"}, {LogQLLexer.SUB, "-"}, {LogQLLexer.MUL, "*"},
-      {LogQLLexer.DIV, "/"}, {LogQLLexer.MOD, "%"}, {LogQLLexer.POW, "^"}, {LogQLLexer.CMP_EQ, "=="}, {LogQLLexer.GT, ">"}, {LogQLLexer.GTE, ">="}, {LogQLLexer.LT, "<"},
-      {LogQLLexer.LTE, "<="}, {LogQLLexer.JSON, "json"}, {LogQLLexer.REGEXP, "regexp"}, {LogQLLexer.LOGFMT, "logfmt"}, {LogQLLexer.UNPACK, "unpack"},
-      {LogQLLexer.PATTERN, "pattern"}, {LogQLLexer.LABEL_FMT, "label_format"}, {LogQLLexer.LINE_FMT, "line_format"}, {LogQLLexer.IP, "ip"},
-      {LogQLLexer.DECOLORIZE, "decolorize"}, {LogQLLexer.DROP, "drop"}, {LogQLLexer.KEEP, "keep"}, {LogQLLexer.VARIANTS, "variants"},
-      {LogQLLexer.OF, "of"}, {Token.EOF, "$end"}
-    };
-    for (Object[] p : pairs) {
-      NAMES.put((Integer) p[0], (String) p[1]);
-    }
+    NAMES.put(LogQLLexer.EQ, "=");
+    NAMES.put(LogQLLexer.NEQ, "!=");
+    NAMES.put(LogQLLexer.RE, "=~");
+    NAMES.put(LogQLLexer.NRE, "!~");
+    NAMES.put(LogQLLexer.NPA, "!>");
+    NAMES.put(LogQLLexer.PIPE_EXACT, "|=");
+    NAMES.put(LogQLLexer.PIPE_MATCH, "|~");
+    NAMES.put(LogQLLexer.PIPE_PATTERN, "|>");
+    NAMES.put(LogQLLexer.PIPE, "|");
+    NAMES.put(LogQLLexer.UNWRAP, "unwrap");
+    NAMES.put(LogQLLexer.OPEN_PARENTHESIS, "(");
+    NAMES.put(LogQLLexer.CLOSE_PARENTHESIS, ")");
+    NAMES.put(LogQLLexer.OPEN_BRACE, "{");
+    NAMES.put(LogQLLexer.CLOSE_BRACE, "}");
+    NAMES.put(LogQLLexer.OPEN_BRACKET, "[");
+    NAMES.put(LogQLLexer.CLOSE_BRACKET, "]");
+    NAMES.put(LogQLLexer.COMMA, ",");
+    NAMES.put(LogQLLexer.DOT, ".");
+    NAMES.put(LogQLLexer.BY, "by");
+    NAMES.put(LogQLLexer.WITHOUT, "without");
+    NAMES.put(LogQLLexer.BOOL, "bool");
+    NAMES.put(LogQLLexer.LABEL_REPLACE, "label_replace");
+    NAMES.put(LogQLLexer.OFFSET, "offset");
+    NAMES.put(LogQLLexer.ON, "on");
+    NAMES.put(LogQLLexer.IGNORING, "ignoring");
+    NAMES.put(LogQLLexer.GROUP_LEFT, "group_left");
+    NAMES.put(LogQLLexer.GROUP_RIGHT, "group_right");
+    NAMES.put(LogQLLexer.OR, "or");
+    NAMES.put(LogQLLexer.AND, "and");
+    NAMES.put(LogQLLexer.UNLESS, "unless");
+    NAMES.put(LogQLLexer.ADD, "+");
+    NAMES.put(LogQLLexer.SUB, "-");
+    NAMES.put(LogQLLexer.MUL, "*");
+    NAMES.put(LogQLLexer.DIV, "/");
+    NAMES.put(LogQLLexer.MOD, "%");
+    NAMES.put(LogQLLexer.POW, "^");
+    NAMES.put(LogQLLexer.CMP_EQ, "==");
+    NAMES.put(LogQLLexer.GT, ">");
+    NAMES.put(LogQLLexer.GTE, ">=");
+    NAMES.put(LogQLLexer.LT, "<");
+    NAMES.put(LogQLLexer.LTE, "<=");
+    NAMES.put(LogQLLexer.JSON, "json");
+    NAMES.put(LogQLLexer.REGEXP, "regexp");
+    NAMES.put(LogQLLexer.LOGFMT, "logfmt");
+    NAMES.put(LogQLLexer.UNPACK, "unpack");
+    NAMES.put(LogQLLexer.PATTERN, "pattern");
+    NAMES.put(LogQLLexer.LABEL_FMT, "label_format");
+    NAMES.put(LogQLLexer.LINE_FMT, "line_format");
+    NAMES.put(LogQLLexer.IP, "ip");
+    NAMES.put(LogQLLexer.DECOLORIZE, "decolorize");
+    NAMES.put(LogQLLexer.DROP, "drop");
+    NAMES.put(LogQLLexer.KEEP, "keep");
+    NAMES.put(LogQLLexer.VARIANTS, "variants");
+    NAMES.put(LogQLLexer.OF, "of");
+    NAMES.put(Token.EOF, "$end");
   }
 
   private TokenNames() {}
