@@ -118,7 +118,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class AstBuilder {
   private static final java.util.regex.Pattern NAMED_GROUP =
-      java.util.regex.Pattern.compile("(\\\\*)\\(\\?P?<([^>]*)>");
+      java.util.regex.Pattern.compile("(\\\\*)\\(\\?P?<(\\w+)>");
 
   private final TokenStream tokens;
 
