@@ -76,7 +76,7 @@ final class Builtins {
     }
     switch (k1) {
       case BOOL, INT, FLOAT:
-        return ((Object) a1).equals(a2) || (k1 == Kind.FLOAT && (double) (Double) a1 == (double) (Double) a2);
+        return a1.equals(a2) || (k1 == Kind.FLOAT && (double) (Double) a1 == (double) (Double) a2);
       case STRING:
         return GoValues.stringOf(a1).equals(GoValues.stringOf(a2));
       case INVALID:

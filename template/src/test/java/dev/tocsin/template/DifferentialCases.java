@@ -203,6 +203,12 @@ final class DifferentialCases {
       "{{ printf \"%.1f %.2f %.3f\" 0.05 0.125 1.0005 }}",
       "{{ humanize 999.95 }} {{ humanize 999950 }} {{ humanize 0.00099995 }} {{ humanize1024 1023.99 }}",
       "{{ humanizeDuration 3600 }} {{ humanizeDuration 86399.9 }} {{ humanizeDuration 60 }} {{ humanizeDuration 0.001 }} {{ humanizeDuration -0.5 }}",
+      "{{ printf \"%[2]d %[1]d|%[3]*.[2]*[1]f|%d %d %[1]d %d\" 1 2 3 }}",
+      "{{ printf \"%[5]d|%[0]d|%[x]d|%[1]|%[2]5d|%[1].2f\" 1 2.5 }}",
+      "{{ printf \"%+v|%#v|% v|%+d|%+.1e\" 1.5 \"s\" 2 3 -4.0 }}",
+      "{{ printf \"%5.|%.\" 1 2 }}",
+      "{{ printf \"%.*d|%-*d|%*d\" -1 5 3 7 \"x\" 9 }}",
+      "{{ printf \"%#v|%#v|%#v|%#v\" $labels (args 1 \"a\") \"q\" 2.5 }}",
       "{{ 1.0 }} {{ 2e0 }} {{ .5 }} {{ 1. }} {{ 0x1p-2 }} {{ 1e-7 }} {{ 123456789.0 }}",
     };
     for (String t : misc) {
