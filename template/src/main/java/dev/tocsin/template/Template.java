@@ -109,6 +109,8 @@ public final class Template {
       return new Template(name, text, functions, Parser.parse(name, text, functions::has));
     } catch (Parser.ParseError e) {
       throw new TemplateException(e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + name + ": max expression depth exceeded");
     }
   }
 
@@ -171,6 +173,8 @@ public final class Template {
       new Executor(this, fns, out).execute(data);
     } catch (Executor.ExecError e) {
       throw new TemplateException(e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + name + ": exceeded maximum template depth (100000)");
     }
     return out.toString();
   }

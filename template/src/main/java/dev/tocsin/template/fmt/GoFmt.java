@@ -328,7 +328,8 @@ public final class GoFmt {
     return true;
   }
 
-  static boolean isPrint(int c) {
+  /** Go's {@code strconv.IsPrint}, approximated with Java's character categories. */
+  public static boolean isPrint(int c) {
     int t = Character.getType(c);
     return !(t == Character.CONTROL
         || t == Character.FORMAT

@@ -16,6 +16,8 @@ final class GoRegexp {
       return Pattern.compile(expr);
     } catch (PatternSyntaxException e) {
       throw new FunctionException("error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
+    } catch (StackOverflowError e) {
+      throw new FunctionException("error parsing regexp: expression nests too deeply: `" + expr + "`");
     }
   }
 

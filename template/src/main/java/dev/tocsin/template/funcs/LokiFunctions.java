@@ -5,6 +5,7 @@ import dev.tocsin.template.FunctionSet;
 import dev.tocsin.template.GoFunction;
 import dev.tocsin.template.GoType;
 import dev.tocsin.template.GoValues;
+import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.template.fmt.GoFloat;
 import dev.tocsin.template.fmt.GoStrconv;
 import dev.tocsin.template.value.GoMap;
@@ -85,7 +86,7 @@ public final class LokiFunctions {
         x -> GoRegexp.replaceAll(GoRegexp.compile(str(x, 0)), str(x, 1), str(x, 2), true), s, s, s));
     f.add(GoFunction.of("count", x -> count(str(x, 0), str(x, 1)), s, s));
     f.add(GoFunction.of("urldecode", x -> queryUnescape(str(x, 0)), s));
-    f.add(GoFunction.of("urlencode", x -> PrometheusFunctions.queryEscape(str(x, 0)), s));
+    f.add(GoFunction.of("urlencode", x -> GoEscape.query(str(x, 0)), s));
     f.add(GoFunction.of("bytes", x -> parseBytes(str(x, 0)), s));
     f.add(GoFunction.of("duration", x -> parseGoDuration(str(x, 0)) / 1e9, s));
     f.add(GoFunction.of("duration_seconds", x -> parseGoDuration(str(x, 0)) / 1e9, s));
@@ -203,7 +204,8 @@ public final class LokiFunctions {
     f.add(GoFunction.of("fromJson", x -> {
       try {
         return GoJson.decode(str(x, 0));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
+        // sprig's fromJson ignores decoding errors; absurd nesting is treated the same way.
         return null;
       }
     }, s));
