@@ -1,6 +1,7 @@
 package dev.tocsin.template.funcs;
 
 import dev.tocsin.template.FunctionException;
+import dev.tocsin.template.fmt.GoFmt;
 import dev.tocsin.template.value.GoTime;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
@@ -490,6 +491,6 @@ final class GoTimeLayout {
   }
 
   private static String quote(String s) {
-    return dev.tocsin.template.fmt.GoFmt.quote(s);
+    return GoFmt.quote(s);
   }
 }

@@ -7,6 +7,7 @@ import dev.tocsin.template.GoType;
 import dev.tocsin.template.GoValues;
 import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.template.fmt.GoFloat;
+import dev.tocsin.template.fmt.GoFmt;
 import dev.tocsin.template.fmt.GoStrconv;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoTime;
@@ -433,7 +434,7 @@ public final class LokiFunctions {
       if (b[i] == '%') {
         if (i + 2 >= b.length || Character.digit(b[i + 1], 16) < 0 || Character.digit(b[i + 2], 16) < 0) {
           String bad = new String(b, i, Math.min(3, b.length - i), StandardCharsets.UTF_8);
-          throw new FunctionException("invalid URL escape " + dev.tocsin.template.fmt.GoFmt.quote(bad));
+          throw new FunctionException("invalid URL escape " + GoFmt.quote(bad));
         }
         out.write(Character.digit(b[i + 1], 16) * 16 + Character.digit(b[i + 2], 16));
         i += 2;
@@ -487,7 +488,7 @@ public final class LokiFunctions {
   /** Go's {@code time.ParseDuration}, in nanoseconds. */
   static long parseGoDuration(String s) {
     String orig = s;
-    String q = dev.tocsin.template.fmt.GoFmt.quote(orig);
+    String q = GoFmt.quote(orig);
     boolean neg = false;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
       neg = s.charAt(0) == '-';
@@ -525,7 +526,7 @@ public final class LokiFunctions {
         case "s" -> 1_000_000_000L;
         case "m" -> 60_000_000_000L;
         case "h" -> 3_600_000_000_000L;
-        default -> throw new FunctionException("time: unknown unit " + dev.tocsin.template.fmt.GoFmt.quote(unit)
+        default -> throw new FunctionException("time: unknown unit " + GoFmt.quote(unit)
             + " in duration " + q);
       };
       total = total.add(new BigDecimal(num.startsWith(".") ? "0" + num : num).multiply(BigDecimal.valueOf(mult)));
