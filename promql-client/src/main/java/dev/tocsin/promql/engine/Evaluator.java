@@ -45,6 +45,8 @@ final class Evaluator implements ExprVisitor<EvalValue> {
   private final IdentityHashMap<VectorSelector, List<MemorySeries>> selections = new IdentityHashMap<>();
   private final IdentityHashMap<SubqueryExpr, Map<Long, InstantVector>> subqueryCache = new IdentityHashMap<>();
   private final FunctionCalls functions;
+  private final LabelsCache withoutName = new LabelsCache(Labels::withoutMetricName);
+  private final IdentityHashMap<Object, LabelsCache> nodeCaches = new IdentityHashMap<>();
   private long now;
   private long loadedSamples;
   private int checks;
@@ -250,6 +252,22 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       if (hi < lo) {
         continue;
       }
+      boolean clean = true;
+      for (int i = lo; i <= hi; i++) {
+        double v = s.value(i);
+        if (StaleNaN.isStale(v)) {
+          clean = false;
+        } else {
+          rejectHistogram(s, i);
+        }
+      }
+      if (clean) {
+        // No marker to drop: the window is a view of the stored arrays.
+        int n = hi - lo + 1;
+        total += n;
+        out.add(new RangeSeries(s.labels(), s.timestampArray(), s.valueArray(), lo, n, false));
+        continue;
+      }
       int n = 0;
       long[] ts = new long[hi - lo + 1];
       double[] vs2 = new double[hi - lo + 1];
@@ -258,7 +276,6 @@ final class Evaluator implements ExprVisitor<EvalValue> {
         if (StaleNaN.isStale(v)) {
           continue;
         }
-        rejectHistogram(s, i);
         ts[n] = s.timestamp(i);
         vs2[n] = v;
         n++;
@@ -266,12 +283,8 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       if (n == 0) {
         continue;
       }
-      if (n < ts.length) {
-        ts = java.util.Arrays.copyOf(ts, n);
-        vs2 = java.util.Arrays.copyOf(vs2, n);
-      }
       total += n;
-      out.add(new RangeSeries(s.labels(), ts, vs2, false));
+      out.add(new RangeSeries(s.labels(), ts, vs2, 0, n, false));
     }
     countSamples(total);
     return new RangeVector(out, mint, ref);
@@ -355,7 +368,12 @@ final class Evaluator implements ExprVisitor<EvalValue> {
    * caller sets {@code dropName}) and loses its name at the end.
    */
   Labels dropNameNow(Labels metric) {
-    return options.delayedNameRemoval() ? metric : metric.withoutMetricName();
+    return options.delayedNameRemoval() ? metric : withoutName.apply(metric);
+  }
+
+  /** The per-query cache of a label transformation made by one node of the tree. */
+  LabelsCache cache(Object node, java.util.function.UnaryOperator<Labels> function) {
+    return nodeCaches.computeIfAbsent(node, k -> new LabelsCache(function));
   }
 
   /** Prometheus' duplicate check, which it makes at once only without delayed name removal. */
@@ -418,7 +436,7 @@ final class Evaluator implements ExprVisitor<EvalValue> {
     }
 
     RangeSeries build() {
-      return new RangeSeries(metric, java.util.Arrays.copyOf(ts, n), java.util.Arrays.copyOf(vs, n), dropName);
+      return new RangeSeries(metric, ts, vs, 0, n, dropName);
     }
   }
 }
