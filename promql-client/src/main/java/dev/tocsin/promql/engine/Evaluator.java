@@ -47,6 +47,10 @@ final class Evaluator implements ExprVisitor<EvalValue> {
   private final FunctionCalls functions;
   private final LabelsCache withoutName = new LabelsCache(Labels::withoutMetricName);
   private final IdentityHashMap<Object, LabelsCache> nodeCaches = new IdentityHashMap<>();
+  /** The most samples kept in the subquery cache; beyond it, subquery steps are recomputed. */
+  private static final long SUBQUERY_CACHE_LIMIT = 2_000_000;
+
+  private long cachedSubquerySamples;
   private long now;
   private long loadedSamples;
   private int checks;
@@ -311,7 +315,10 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       InstantVector v = cache.get(t);
       if (v == null) {
         v = evalVector(e.expr(), t);
-        cache.put(t, v);
+        if (cachedSubquerySamples < SUBQUERY_CACHE_LIMIT) {
+          cache.put(t, v);
+          cachedSubquerySamples += v.samples().size() + 1;
+        }
       }
       for (EvalSample s : v.samples()) {
         byLabels.computeIfAbsent(s.metric(), m -> new SeriesBuilder(m, s.dropName())).add(t, s.value());
