@@ -19,7 +19,10 @@ public final class AlertTemplates {
 
   private static final FunctionSet PARSE_FUNCTIONS = PrometheusFunctions.forParsing();
   private static final int CACHE_LIMIT = 10_000;
-  private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
+  private static final Map<Key, Object> CACHE = new ConcurrentHashMap<>();
+
+  /** Cache key; both strings usually are the rule's own instances, whose hash codes are cached. */
+  private record Key(String alertName, String text) {}
 
   private static volatile Bound lastBound;
 
@@ -51,9 +54,9 @@ public final class AlertTemplates {
       // No action can be in a text without "{{"; this is also what keeps plain labels cheap.
       return text;
     }
-    String name = "__alert_" + alertName;
-    Object parsed = parse(name, text);
+    Object parsed = parse(alertName, text);
     if (parsed instanceof String error) {
+      String name = "__alert_" + alertName;
       return "<error expanding template: error parsing template " + name + ": " + error + ">";
     }
     AlertData data =
@@ -61,7 +64,7 @@ public final class AlertTemplates {
     try {
       return ((Template) parsed).execute(data, functionsFor(ctx));
     } catch (TemplateException e) {
-      return "<error expanding template: error executing template " + name + ": " + e.getMessage() + ">";
+      return "<error expanding template: error executing template __alert_" + alertName + ": " + e.getMessage() + ">";
     }
   }
 
@@ -72,20 +75,20 @@ public final class AlertTemplates {
    * @return null when the template parses, else Go's parse error message
    */
   public static String check(String alertName, String text) {
-    Object parsed = parse("__alert_" + alertName, text);
+    Object parsed = parse(alertName, text);
     return parsed instanceof String error ? error : null;
   }
 
   /** The parsed template or the parse error message, cached by name and text. */
-  private static Object parse(String name, String text) {
-    String key = name + '\u0000' + text;
+  private static Object parse(String alertName, String text) {
+    Key key = new Key(alertName, text);
     Object cached = CACHE.get(key);
     if (cached != null) {
       return cached;
     }
     Object result;
     try {
-      result = Template.parse(name, PREAMBLE + text, PARSE_FUNCTIONS);
+      result = Template.parse("__alert_" + alertName, PREAMBLE + text, PARSE_FUNCTIONS);
     } catch (TemplateException e) {
       result = e.getMessage();
     }

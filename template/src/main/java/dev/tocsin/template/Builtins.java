@@ -1,6 +1,7 @@
 package dev.tocsin.template;
 
 import dev.tocsin.template.GoValues.Kind;
+import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.template.fmt.GoFmt;
 import dev.tocsin.template.value.GoHtml;
 import dev.tocsin.template.value.GoMap;
@@ -23,16 +24,16 @@ final class Builtins {
     add(GoFunction.variadic("and", args -> null, v, v));
     add(GoFunction.variadic("or", args -> null, v, v));
     add(GoFunction.variadic("call", Builtins::call, v, v));
-    add(GoFunction.variadic("html", args -> htmlEscape(evalArgs(args)), a));
+    add(GoFunction.variadic("html", args -> GoEscape.html(evalArgs(args)), a));
     add(GoFunction.variadic("index", Builtins::index, v, v));
     add(GoFunction.variadic("slice", Builtins::slice, v, v));
-    add(GoFunction.variadic("js", args -> jsEscape(evalArgs(args)), a));
+    add(GoFunction.variadic("js", args -> GoEscape.js(evalArgs(args)), a));
     add(GoFunction.of("len", Builtins::len, v));
     add(GoFunction.of("not", args -> !GoValues.truth(args.get(0)), v));
     add(GoFunction.variadic("print", GoFmt::sprint, a));
     add(GoFunction.variadic("printf", args -> GoFmt.sprintf((String) args.get(0), args.subList(1, args.size())), a, GoType.STRING));
     add(GoFunction.variadic("println", GoFmt::sprintln, a));
-    add(GoFunction.variadic("urlquery", args -> queryEscape(evalArgs(args)), a));
+    add(GoFunction.variadic("urlquery", args -> GoEscape.query(evalArgs(args)), a));
     add(GoFunction.variadic("eq", Builtins::eq, v, v));
     add(GoFunction.of("ge", args -> !lt(args.get(0), args.get(1)), v, v));
     add(GoFunction.of("gt", args -> !le(args.get(0), args.get(1)), v, v));
@@ -76,7 +77,7 @@ final class Builtins {
     }
     switch (k1) {
       case BOOL, INT, FLOAT:
-        return ((Object) a1).equals(a2) || (k1 == Kind.FLOAT && (double) (Double) a1 == (double) (Double) a2);
+        return a1.equals(a2) || (k1 == Kind.FLOAT && (double) (Double) a1 == (double) (Double) a2);
       case STRING:
         return GoValues.stringOf(a1).equals(GoValues.stringOf(a2));
       case INVALID:
@@ -262,82 +263,5 @@ final class Builtins {
     return GoFmt.sprint(printable);
   }
 
-  static String htmlEscape(String s) {
-    StringBuilder sb = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = switch (c) {
-        case 0 -> "\uFFFD";
-        case '"' -> "&#34;";
-        case '\'' -> "&#39;";
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        default -> null;
-      };
-      if (rep != null && sb == null) {
-        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (sb != null) {
-        if (rep != null) {
-          sb.append(rep);
-        } else {
-          sb.append(c);
-        }
-      }
-    }
-    return sb == null ? s : sb.toString();
-  }
 
-  static String jsEscape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\'' -> sb.append("\\'");
-        case '"' -> sb.append("\\\"");
-        case '<' -> sb.append("\\u003C");
-        case '>' -> sb.append("\\u003E");
-        case '&' -> sb.append("\\u0026");
-        case '=' -> sb.append("\\u003D");
-        default -> {
-          if (c < ' ') {
-            sb.append(String.format("\\u%04X", c));
-          } else if (c < 0x80 || GoFmtAccess.isPrint(c)) {
-            sb.appendCodePoint(c);
-          } else {
-            sb.append(String.format("\\u%04X", c));
-          }
-        }
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Go's {@code url.QueryEscape}. */
-  static String queryEscape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Bridges to fmt's printable-rune test. */
-  private static final class GoFmtAccess {
-    static boolean isPrint(int c) {
-      String q = GoFmt.quote(new String(Character.toChars(c)));
-      return q.length() == Character.charCount(c) + 2;
-    }
-  }
 }

@@ -24,7 +24,6 @@ import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
 import dev.tocsin.template.value.GoStruct;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -684,9 +683,5 @@ final class Executor {
         break;
     }
     throw errorf("can't handle " + n.goString() + " for arg of type " + typ.goName());
-  }
-
-  static int utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tocsin.template;
 
 import dev.tocsin.template.Token.Type;
+import dev.tocsin.template.fmt.GoFmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -324,7 +325,7 @@ final class Lexer {
       sb.append('0');
     }
     sb.append(hex);
-    if (dev.tocsin.template.fmt.GoFmt.quote(new String(Character.toChars(c))).length() == Character.charCount(c) + 2) {
+    if (GoFmt.quote(new String(Character.toChars(c))).length() == Character.charCount(c) + 2) {
       sb.append(" '").appendCodePoint(c).append('\'');
     }
     return sb.toString();
@@ -437,13 +438,13 @@ final class Lexer {
 
   private boolean lexNumber() {
     if (!scanNumber()) {
-      return error("bad number syntax: " + dev.tocsin.template.fmt.GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
+      return error("bad number syntax: " + GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
     }
     int c = peek();
     if (c == '+' || c == '-') {
       // Complex: 1+2i.
       if (!scanNumber() || input.charAt(pos - 1) != 'i') {
-        return error("bad number syntax: " + dev.tocsin.template.fmt.GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
+        return error("bad number syntax: " + GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
       }
       emit(Type.COMPLEX);
     } else {

@@ -22,6 +22,7 @@ import dev.tocsin.template.Node.TemplateNode;
 import dev.tocsin.template.Node.TextNode;
 import dev.tocsin.template.Node.VariableNode;
 import dev.tocsin.template.Token.Type;
+import dev.tocsin.template.fmt.GoFmt;
 import dev.tocsin.template.fmt.GoStrconv;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -242,12 +243,10 @@ final class Parser {
       case TEXT:
         return new TextNode(t.pos(), t.val());
       case LEFT_DELIM:
-        int savedLine = actionLine;
         actionLine = t.line();
         try {
           return action();
         } finally {
-          actionLine = savedLine == 0 ? 0 : savedLine;
           actionLine = 0;
         }
       default:
@@ -497,7 +496,7 @@ final class Parser {
         node = new VariableNode(chainPos, all);
       } else if (node instanceof BoolNode || node instanceof StringNode || node instanceof NumberNode
           || node instanceof NilNode || node instanceof DotNode) {
-        throw errorf("unexpected . after term " + dev.tocsin.template.fmt.GoFmt.quote(node.goString()));
+        throw errorf("unexpected . after term " + GoFmt.quote(node.goString()));
       } else {
         node = new ChainNode(chainPos, node, fields);
       }
@@ -510,7 +509,7 @@ final class Parser {
     switch (t.type()) {
       case IDENTIFIER:
         if (!hasFunction.test(t.val())) {
-          throw errorf("function " + dev.tocsin.template.fmt.GoFmt.quote(t.val()) + " not defined");
+          throw errorf("function " + GoFmt.quote(t.val()) + " not defined");
         }
         return new IdentifierNode(t.pos(), t.val());
       case DOT:
@@ -519,7 +518,7 @@ final class Parser {
         return new NilNode(t.pos());
       case VARIABLE:
         if (!vars.contains(t.val())) {
-          throw errorf("undefined variable " + dev.tocsin.template.fmt.GoFmt.quote(t.val()));
+          throw errorf("undefined variable " + GoFmt.quote(t.val()));
         }
         return new VariableNode(t.pos(), List.of(t.val()));
       case FIELD:
@@ -569,7 +568,7 @@ final class Parser {
       return new NumberNode(t.pos(), text, true, r, true, true, r);
     }
     if (t.type() == Type.COMPLEX) {
-      throw errorf("illegal number syntax: " + dev.tocsin.template.fmt.GoFmt.quote(text));
+      throw errorf("illegal number syntax: " + GoFmt.quote(text));
     }
     boolean isInt = false;
     boolean isUint = false;
@@ -597,7 +596,7 @@ final class Parser {
       try {
         double f = GoStrconv.parseFloat(text);
         if (!text.matches(".*[.eEpP].*")) {
-          throw errorf("integer overflow: " + dev.tocsin.template.fmt.GoFmt.quote(text));
+          throw errorf("integer overflow: " + GoFmt.quote(text));
         }
         isFloat = true;
         f64 = f;
@@ -613,7 +612,7 @@ final class Parser {
       }
     }
     if (!isInt && !isUint && !isFloat) {
-      throw errorf("illegal number syntax: " + dev.tocsin.template.fmt.GoFmt.quote(text));
+      throw errorf("illegal number syntax: " + GoFmt.quote(text));
     }
     return new NumberNode(t.pos(), text, isInt, i64, isUint, isFloat, f64);
   }

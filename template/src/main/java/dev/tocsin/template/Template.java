@@ -1,6 +1,11 @@
 package dev.tocsin.template;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,7 +30,66 @@ public final class Template {
     this.text = text;
     this.functions = functions;
     this.trees = Map.copyOf(parsed.trees());
-    this.deep = parsed.maxNesting() > DEEP || parsed.callsTemplates();
+    this.deep = parsed.maxNesting() > DEEP
+        || (parsed.callsTemplates() && (recursive(trees) || trees.size() * (parsed.maxNesting() + 1) > DEEP));
+  }
+
+  /** Whether some template can reach itself through {@code template} calls (or calls an unknown one). */
+  private static boolean recursive(Map<String, Node.ListNode> trees) {
+    Map<String, Set<String>> calls = new HashMap<>();
+    for (Map.Entry<String, Node.ListNode> e : trees.entrySet()) {
+      Set<String> called = new HashSet<>();
+      Deque<Node> todo = new ArrayDeque<>();
+      todo.push(e.getValue());
+      while (!todo.isEmpty()) {
+        Node n = todo.pop();
+        if (n instanceof Node.ListNode l) {
+          l.nodes().forEach(todo::push);
+        } else if (n instanceof Node.BranchNode b) {
+          todo.push(b.list());
+          if (b.elseList() != null) {
+            todo.push(b.elseList());
+          }
+        } else if (n instanceof Node.TemplateNode t) {
+          called.add(t.name());
+        }
+      }
+      calls.put(e.getKey(), called);
+    }
+    // Depth-first search for a cycle, iteratively: 0 = unvisited, 1 = on the path, 2 = done.
+    Map<String, Integer> state = new HashMap<>();
+    for (String start : calls.keySet()) {
+      if (state.getOrDefault(start, 0) != 0) {
+        continue;
+      }
+      Deque<Object[]> stack = new ArrayDeque<>();
+      stack.push(new Object[] {start, calls.get(start).iterator()});
+      state.put(start, 1);
+      while (!stack.isEmpty()) {
+        Object[] top = stack.peek();
+        @SuppressWarnings("unchecked")
+        java.util.Iterator<String> it = (java.util.Iterator<String>) top[1];
+        if (!it.hasNext()) {
+          state.put((String) top[0], 2);
+          stack.pop();
+          continue;
+        }
+        String next = it.next();
+        Set<String> nextCalls = calls.get(next);
+        if (nextCalls == null) {
+          continue;
+        }
+        int st = state.getOrDefault(next, 0);
+        if (st == 1) {
+          return true;
+        }
+        if (st == 0) {
+          state.put(next, 1);
+          stack.push(new Object[] {next, nextCalls.iterator()});
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -45,6 +109,8 @@ public final class Template {
       return new Template(name, text, functions, Parser.parse(name, text, functions::has));
     } catch (Parser.ParseError e) {
       throw new TemplateException(e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + name + ": max expression depth exceeded");
     }
   }
 
@@ -107,6 +173,8 @@ public final class Template {
       new Executor(this, fns, out).execute(data);
     } catch (Executor.ExecError e) {
       throw new TemplateException(e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + name + ": exceeded maximum template depth (100000)");
     }
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package dev.tocsin.template;
 
+import dev.tocsin.template.fmt.GoFmt;
 /**
  * One lexical item of a template, as Go's text/template lexer emits it.
  *
@@ -66,8 +67,8 @@ record Token(Type type, int pos, String val, int line) {
       return "<" + val + ">";
     }
     if (val.codePointCount(0, val.length()) > 10) {
-      return dev.tocsin.template.fmt.GoFmt.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
+      return GoFmt.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
     }
-    return dev.tocsin.template.fmt.GoFmt.quote(val);
+    return GoFmt.quote(val);
   }
 }

@@ -1,7 +1,7 @@
 package dev.tocsin.logql.ast;
 
-import java.util.List;
 import dev.tocsin.model.Span;
+import java.util.List;
 import java.util.Objects;
 
 /** {@code | drop name, name="value"}. */

@@ -6,10 +6,18 @@ import java.util.Objects;
 
 /** A predicate on labels, as written after {@code |} or after {@code unwrap}. */
 public sealed interface LabelFilter {
+  /** Calls the visitor method for this filter's type. */
+  <R> R accept(LabelFilterVisitor<R> visitor);
+
   /** Compares a label as a string, with the label matcher operators. */
   record StringFilter(LabelMatcher matcher) implements LabelFilter {
     public StringFilter {
       Objects.requireNonNull(matcher, "matcher is null");
+    }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitString(this);
     }
   }
 
@@ -18,6 +26,11 @@ public sealed interface LabelFilter {
     public NumberFilter {
       Objects.requireNonNull(label, "label is null");
       Objects.requireNonNull(op, "op is null");
+    }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitNumber(this);
     }
   }
 
@@ -28,6 +41,11 @@ public sealed interface LabelFilter {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(value, "value is null");
     }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitDuration(this);
+    }
   }
 
   /** Compares a label parsed as a byte size; the value is unsigned. */
@@ -35,6 +53,11 @@ public sealed interface LabelFilter {
     public BytesFilter {
       Objects.requireNonNull(label, "label is null");
       Objects.requireNonNull(op, "op is null");
+    }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitBytes(this);
     }
   }
 
@@ -44,6 +67,11 @@ public sealed interface LabelFilter {
       Objects.requireNonNull(label, "label is null");
       Objects.requireNonNull(pattern, "pattern is null");
     }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitIp(this);
+    }
   }
 
   /** Both filters ({@code and}, {@code ,} or juxtaposition). */
@@ -52,6 +80,11 @@ public sealed interface LabelFilter {
       Objects.requireNonNull(left, "left is null");
       Objects.requireNonNull(right, "right is null");
     }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitAnd(this);
+    }
   }
 
   /** Either filter. */
@@ -59,6 +92,11 @@ public sealed interface LabelFilter {
     public Or {
       Objects.requireNonNull(left, "left is null");
       Objects.requireNonNull(right, "right is null");
+    }
+
+    @Override
+    public <R> R accept(LabelFilterVisitor<R> visitor) {
+      return visitor.visitOr(this);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.tocsin.logql.ast;
 
-
 import dev.tocsin.model.Span;
 import java.util.Objects;
 

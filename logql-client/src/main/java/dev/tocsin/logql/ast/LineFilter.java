@@ -1,7 +1,7 @@
 package dev.tocsin.logql.ast;
 
-import java.util.List;
 import dev.tocsin.model.Span;
+import java.util.List;
 import java.util.Objects;
 
 /** A line filter, {@code |= "a" or "b"}: a line matches when any operand matches (for a negated operator, when none does). */

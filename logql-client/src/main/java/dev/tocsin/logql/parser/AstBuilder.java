@@ -40,7 +40,60 @@ import dev.tocsin.logql.ast.VectorExpr;
 import dev.tocsin.logql.ast.VectorMatching;
 import dev.tocsin.logql.ast.VectorOp;
 import dev.tocsin.logql.grammar.LogQLParser;
-import dev.tocsin.logql.grammar.LogQLParser.*;
+import dev.tocsin.logql.grammar.LogQLParser.BinOpModifierContext;
+import dev.tocsin.logql.grammar.LogQLParser.BinaryExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.BytesLabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.DecolorizeStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.DropStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.DurationLabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.ExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.GroupModifierContext;
+import dev.tocsin.logql.grammar.LogQLParser.GroupingContext;
+import dev.tocsin.logql.grammar.LogQLParser.IpLabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.JsonStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.KeepStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelExtractionContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelExtractionsContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFilterConjunctionContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFilterPrimaryContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFilterStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFilterUnitContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFormatContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelFormatStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelReplaceExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.LabelsContext;
+import dev.tocsin.logql.grammar.LogQLParser.LineFilterStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.LineFilterValueContext;
+import dev.tocsin.logql.grammar.LogQLParser.LineFormatStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.LiteralContext;
+import dev.tocsin.logql.grammar.LogQLParser.LiteralExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.LogExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.LogRangeContext;
+import dev.tocsin.logql.grammar.LogQLParser.LogfmtStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.MatcherContext;
+import dev.tocsin.logql.grammar.LogQLParser.NamedMatcherContext;
+import dev.tocsin.logql.grammar.LogQLParser.NumberLabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.OffsetContext;
+import dev.tocsin.logql.grammar.LogQLParser.ParenExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.ParenLabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.ParenLogRangeContext;
+import dev.tocsin.logql.grammar.LogQLParser.ParenPipelineRangeContext;
+import dev.tocsin.logql.grammar.LogQLParser.ParenSelectorRangeContext;
+import dev.tocsin.logql.grammar.LogQLParser.PatternStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.PipelineStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.RangeAfterPipelineContext;
+import dev.tocsin.logql.grammar.LogQLParser.RangeAfterSelectorContext;
+import dev.tocsin.logql.grammar.LogQLParser.RangeAggregationExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.RegexpStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.SelectorContext;
+import dev.tocsin.logql.grammar.LogQLParser.StringLabelFilterContext;
+import dev.tocsin.logql.grammar.LogQLParser.UnpackStageContext;
+import dev.tocsin.logql.grammar.LogQLParser.UnwrapContext;
+import dev.tocsin.logql.grammar.LogQLParser.VectorAggregationExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.VectorAggregationGroupingFirstExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.VectorExprContext;
+import dev.tocsin.logql.grammar.LogQLParser.VectorOpContext;
 import dev.tocsin.model.LabelMatcher;
 import dev.tocsin.model.MatchType;
 import dev.tocsin.model.Span;
@@ -65,7 +118,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class AstBuilder {
   private static final java.util.regex.Pattern NAMED_GROUP =
-      java.util.regex.Pattern.compile("(\\\\*)\\(\\?P?<([^>]*)>");
+      java.util.regex.Pattern.compile("(\\\\*)\\(\\?P?<(\\w+)>");
 
   private final TokenStream tokens;
 
@@ -141,26 +194,30 @@ final class AstBuilder {
   }
 
   private LabelMatcher matcher(MatcherContext m) {
+    return labelMatcher(m, m.IDENTIFIER(), m.op, m.STRING());
+  }
+
+  private LabelMatcher labelMatcher(ParserRuleContext ctx, TerminalNode name, Token op, TerminalNode string) {
     MatchType type =
-        switch (m.op.getType()) {
+        switch (op.getType()) {
           case LogQLParser.EQ -> MatchType.EQUAL;
           case LogQLParser.NEQ -> MatchType.NOT_EQUAL;
           case LogQLParser.RE -> MatchType.REGEX;
           default -> MatchType.NOT_REGEX;
         };
-    String value = string(m.STRING());
+    String value = string(string);
     if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
       try {
-        // Compiled as Prometheus' FastRegexMatcher does, for its error message.
+        // Compiled as Prometheus' FastRegexMatcher does, for the same error message.
         Pattern.compile("^(?s:" + value + ")$");
       } catch (PatternSyntaxException e) {
-        throw new ParseFailure(span(m), e.getMessage());
+        throw new ParseFailure(span(ctx), e.getMessage());
       }
     }
     try {
-      return LabelMatcher.of(type, m.IDENTIFIER().getText(), value);
+      return LabelMatcher.of(type, name.getText(), value);
     } catch (IllegalArgumentException e) {
-      throw new ParseFailure(span(m), "error parsing regexp: " + e.getMessage());
+      throw new ParseFailure(span(ctx), "error parsing regexp: " + e.getMessage());
     }
   }
 
@@ -323,7 +380,7 @@ final class AstBuilder {
       return labelFilter(p.labelFilter());
     }
     if (ctx instanceof StringLabelFilterContext s) {
-      return new LabelFilter.StringFilter(stringFilterMatcher(s));
+      return new LabelFilter.StringFilter(labelMatcher(s, s.IDENTIFIER(), s.op, s.STRING()));
     }
     if (ctx instanceof IpLabelFilterContext ip) {
       return new LabelFilter.IpFilter(
@@ -338,25 +395,6 @@ final class AstBuilder {
     }
     NumberLabelFilterContext n = (NumberLabelFilterContext) ctx;
     return new LabelFilter.NumberFilter(n.IDENTIFIER().getText(), comparison(n.op), literal(n.literal()));
-  }
-
-  private LabelMatcher stringFilterMatcher(StringLabelFilterContext s) {
-    MatchType type =
-        switch (s.op.getType()) {
-          case LogQLParser.EQ -> MatchType.EQUAL;
-          case LogQLParser.NEQ -> MatchType.NOT_EQUAL;
-          case LogQLParser.RE -> MatchType.REGEX;
-          default -> MatchType.NOT_REGEX;
-        };
-    String value = string(s.STRING());
-    if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
-      try {
-        Pattern.compile("^(?s:" + value + ")$");
-      } catch (PatternSyntaxException e) {
-        throw new ParseFailure(span(s), e.getMessage());
-      }
-    }
-    return LabelMatcher.of(type, s.IDENTIFIER().getText(), value);
   }
 
   private static LabelFilter.ComparisonOp comparison(Token op) {

@@ -2,6 +2,7 @@ package dev.tocsin.logql.parser;
 
 import dev.tocsin.model.PromDuration;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Map;
 
@@ -152,15 +153,15 @@ final class GoDurations {
         throw new IllegalArgumentException("time: unknown unit \"" + u + "\" in duration \"" + orig + "\"");
       }
       String n = number.endsWith(".") ? number + "0" : number;
-      total = total.add(new BigDecimal(n.startsWith(".") ? "0" + n : n).multiply(BigDecimal.valueOf(unit)));
+      BigDecimal value = new BigDecimal(n.startsWith(".") ? "0" + n : n);
+      total = total.add(value.multiply(BigDecimal.valueOf(unit)));
     }
-    long nanos;
-    BigDecimal whole = total.setScale(0, java.math.RoundingMode.DOWN);
-    if (whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 && !(neg && whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE).add(BigDecimal.ONE)) == 0)) {
+    BigDecimal whole = total.setScale(0, RoundingMode.DOWN);
+    BigDecimal limit = BigDecimal.valueOf(Long.MAX_VALUE);
+    if (whole.compareTo(neg ? limit.add(BigDecimal.ONE) : limit) > 0) {
       throw goInvalid(orig);
     }
-    nanos = neg ? whole.negate().longValue() : whole.longValue();
-    return Duration.ofNanos(nanos);
+    return Duration.ofNanos((neg ? whole.negate() : whole).longValueExact());
   }
 
   private static IllegalArgumentException goInvalid(String s) {

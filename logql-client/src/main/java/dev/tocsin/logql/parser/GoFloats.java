@@ -42,7 +42,8 @@ final class GoFloats {
   static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       String s = Long.toString((long) v);
-      return v == 0 && 1 / v < 0 ? "-0" : s;
+      // "-0" would lex as a Go duration; "-0.0" does not.
+      return v == 0 && 1 / v < 0 ? "-0.0" : s;
     }
     return Double.toString(v);
   }

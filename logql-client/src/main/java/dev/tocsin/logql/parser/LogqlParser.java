@@ -13,16 +13,22 @@ import java.util.List;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses LogQL as Loki's {@code syntax.ParseExpr} does (Loki 3.x): the grammar, then the checks
  * Loki makes while building and validating the expression, with Loki's error messages.
+ *
+ * <p>Where this differs from Loki, on purpose: every stream selector of a metric query must have a
+ * matcher that cannot match the empty string (Loki checks only the selectors its {@code
+ * Selector()} walk reaches); nesting deeper than {@link #MAX_NESTING} is rejected instead of
+ * recursing; {@code variants(...) of (...)} queries are not supported (a syntax error); the
+ * "expecting ..." part of syntax errors is computed from this grammar and matches goyacc's list in
+ * the common cases only. Checks that Loki makes only when a query runs (line filter regexes,
+ * {@code ip()} patterns, templates, JSON paths) are left to the engine, as in Loki.
  */
 public final class LogqlParser {
   /** Loki's limit on the query size in bytes. */
@@ -139,23 +145,10 @@ public final class LogqlParser {
   /** Loki's yacc message: the unexpected token, and the expected ones when there are at most four. */
   private static ParseError syntaxError(ParseCancellationException e, CommonTokenStream tokens) {
     Token offending = tokens.LT(1);
-    String expecting = "";
-    if (e.getCause() instanceof RecognitionException re) {
-      if (re.getOffendingToken() != null) {
-        offending = re.getOffendingToken();
-      }
-      if (re instanceof InputMismatchException) {
-        IntervalSet expected = re.getExpectedTokens();
-        // Where the end of the input may come, binary operators may too: yacc lists too many to print.
-        if (expected != null && !expected.isNil() && expected.size() <= 4 && !expected.contains(Token.EOF)) {
-          StringBuilder sb = new StringBuilder();
-          for (int type : expected.toList()) {
-            sb.append(sb.length() == 0 ? ", expecting " : " or ").append(TokenNames.of(type));
-          }
-          expecting = sb.toString();
-        }
-      }
+    if (e.getCause() instanceof RecognitionException re && re.getOffendingToken() != null) {
+      offending = re.getOffendingToken();
     }
+    String expecting = ExpectedTokens.suffix(tokens.getTokens(), offending.getTokenIndex());
     return new ParseError(
         AstBuilder.tokenSpan(offending), "syntax error: unexpected " + TokenNames.of(offending.getType()) + expecting);
   }

@@ -67,8 +67,9 @@ final class Aggregations {
       return countValues(e, input, valueLabel, grouping);
     }
     Map<Labels, Group> groups = new LinkedHashMap<>();
+    LabelsCache keys = ev.cache(e, m -> groupingLabels(m, grouping, e.without()));
     for (EvalSample s : input.samples()) {
-      Labels key = groupingLabels(s.metric(), grouping, e.without());
+      Labels key = keys.apply(s.metric());
       Group g = groups.get(key);
       if (g == null) {
         g = new Group(key);

@@ -40,11 +40,13 @@ final class BinaryOperations {
           e.op().isSetOperator() ? VectorMatching.Card.MANY_TO_MANY : VectorMatching.Card.ONE_TO_ONE,
           List.of(), false, List.of());
     }
+    VectorMatching m = matching;
+    LabelsCache sig = ev.cache(e, x -> signature(x, m));
     return switch (e.op()) {
-      case AND -> and(l, r, matching);
-      case OR -> or(l, r, matching);
-      case UNLESS -> unless(l, r, matching);
-      default -> ev.checkUnique(vectorVector(ev, e, l, r, matching));
+      case AND -> and(l, r, sig);
+      case OR -> or(l, r, sig);
+      case UNLESS -> unless(l, r, sig);
+      default -> ev.checkUnique(vectorVector(ev, e, l, r, m, sig));
     };
   }
 
@@ -137,24 +139,24 @@ final class BinaryOperations {
     return metric.without(drop);
   }
 
-  private static InstantVector and(InstantVector l, InstantVector r, VectorMatching m) {
+  private static InstantVector and(InstantVector l, InstantVector r, LabelsCache sig) {
     if (l.samples().isEmpty() || r.samples().isEmpty()) {
       return InstantVector.EMPTY;
     }
     Set<Labels> right = new HashSet<>();
     for (EvalSample s : r.samples()) {
-      right.add(signature(s.metric(), m));
+      right.add(sig.apply(s.metric()));
     }
     List<EvalSample> out = new ArrayList<>();
     for (EvalSample s : l.samples()) {
-      if (right.contains(signature(s.metric(), m))) {
+      if (right.contains(sig.apply(s.metric()))) {
         out.add(s);
       }
     }
     return new InstantVector(out);
   }
 
-  private static InstantVector or(InstantVector l, InstantVector r, VectorMatching m) {
+  private static InstantVector or(InstantVector l, InstantVector r, LabelsCache sig) {
     if (l.samples().isEmpty()) {
       return r;
     }
@@ -164,27 +166,27 @@ final class BinaryOperations {
     Set<Labels> left = new HashSet<>();
     List<EvalSample> out = new ArrayList<>(l.samples());
     for (EvalSample s : l.samples()) {
-      left.add(signature(s.metric(), m));
+      left.add(sig.apply(s.metric()));
     }
     for (EvalSample s : r.samples()) {
-      if (!left.contains(signature(s.metric(), m))) {
+      if (!left.contains(sig.apply(s.metric()))) {
         out.add(s);
       }
     }
     return new InstantVector(out);
   }
 
-  private static InstantVector unless(InstantVector l, InstantVector r, VectorMatching m) {
+  private static InstantVector unless(InstantVector l, InstantVector r, LabelsCache sig) {
     if (l.samples().isEmpty() || r.samples().isEmpty()) {
       return l;
     }
     Set<Labels> right = new HashSet<>();
     for (EvalSample s : r.samples()) {
-      right.add(signature(s.metric(), m));
+      right.add(sig.apply(s.metric()));
     }
     List<EvalSample> out = new ArrayList<>();
     for (EvalSample s : l.samples()) {
-      if (!right.contains(signature(s.metric(), m))) {
+      if (!right.contains(sig.apply(s.metric()))) {
         out.add(s);
       }
     }
@@ -192,7 +194,7 @@ final class BinaryOperations {
   }
 
   private static InstantVector vectorVector(
-      Evaluator ev, BinaryExpr e, InstantVector lhsV, InstantVector rhsV, VectorMatching m) {
+      Evaluator ev, BinaryExpr e, InstantVector lhsV, InstantVector rhsV, VectorMatching m, LabelsCache sig) {
     if (lhsV.samples().isEmpty() || rhsV.samples().isEmpty()) {
       return InstantVector.EMPTY;
     }
@@ -204,8 +206,8 @@ final class BinaryOperations {
 
     Map<Labels, EvalSample> oneBySig = new HashMap<>();
     for (EvalSample s : one) {
-      Labels sig = signature(s.metric(), m);
-      EvalSample dup = oneBySig.putIfAbsent(sig, s);
+      Labels key = sig.apply(s.metric());
+      EvalSample dup = oneBySig.putIfAbsent(key, s);
       if (dup != null) {
         throw new EvalException(
             "found duplicate series for the match group "
@@ -223,8 +225,8 @@ final class BinaryOperations {
     Map<Labels, Set<Labels>> matched = new HashMap<>();
     List<EvalSample> out = new ArrayList<>();
     for (EvalSample ls : many) {
-      Labels sig = signature(ls.metric(), m);
-      EvalSample rs = oneBySig.get(sig);
+      Labels key = sig.apply(ls.metric());
+      EvalSample rs = oneBySig.get(key);
       if (rs == null) {
         continue;
       }
@@ -246,17 +248,17 @@ final class BinaryOperations {
       if (e.returnBool()) {
         metric = ev.dropNameNow(metric);
       }
-      Set<Labels> inserted = matched.get(sig);
+      Set<Labels> inserted = matched.get(key);
       if (m.card() == VectorMatching.Card.ONE_TO_ONE) {
         if (inserted != null) {
           throw new EvalException(
               "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)");
         }
-        matched.put(sig, Set.of());
+        matched.put(key, Set.of());
       } else {
         if (inserted == null) {
           inserted = new HashSet<>();
-          matched.put(sig, inserted);
+          matched.put(key, inserted);
         }
         if (!inserted.add(metric)) {
           throw new EvalException("multiple matches for labels: grouping labels must ensure unique matches");

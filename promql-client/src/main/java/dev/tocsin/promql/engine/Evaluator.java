@@ -45,6 +45,12 @@ final class Evaluator implements ExprVisitor<EvalValue> {
   private final IdentityHashMap<VectorSelector, List<MemorySeries>> selections = new IdentityHashMap<>();
   private final IdentityHashMap<SubqueryExpr, Map<Long, InstantVector>> subqueryCache = new IdentityHashMap<>();
   private final FunctionCalls functions;
+  private final LabelsCache withoutName = new LabelsCache(Labels::withoutMetricName);
+  private final IdentityHashMap<Object, LabelsCache> nodeCaches = new IdentityHashMap<>();
+  /** The most samples kept in the subquery cache; beyond it, subquery steps are recomputed. */
+  private static final long SUBQUERY_CACHE_LIMIT = 2_000_000;
+
+  private long cachedSubquerySamples;
   private long now;
   private long loadedSamples;
   private int checks;
@@ -250,6 +256,22 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       if (hi < lo) {
         continue;
       }
+      boolean clean = true;
+      for (int i = lo; i <= hi; i++) {
+        double v = s.value(i);
+        if (StaleNaN.isStale(v)) {
+          clean = false;
+        } else {
+          rejectHistogram(s, i);
+        }
+      }
+      if (clean) {
+        // No marker to drop: the window is a view of the stored arrays.
+        int n = hi - lo + 1;
+        total += n;
+        out.add(new RangeSeries(s.labels(), s.timestampArray(), s.valueArray(), lo, n, false));
+        continue;
+      }
       int n = 0;
       long[] ts = new long[hi - lo + 1];
       double[] vs2 = new double[hi - lo + 1];
@@ -258,7 +280,6 @@ final class Evaluator implements ExprVisitor<EvalValue> {
         if (StaleNaN.isStale(v)) {
           continue;
         }
-        rejectHistogram(s, i);
         ts[n] = s.timestamp(i);
         vs2[n] = v;
         n++;
@@ -266,12 +287,8 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       if (n == 0) {
         continue;
       }
-      if (n < ts.length) {
-        ts = java.util.Arrays.copyOf(ts, n);
-        vs2 = java.util.Arrays.copyOf(vs2, n);
-      }
       total += n;
-      out.add(new RangeSeries(s.labels(), ts, vs2, false));
+      out.add(new RangeSeries(s.labels(), ts, vs2, 0, n, false));
     }
     countSamples(total);
     return new RangeVector(out, mint, ref);
@@ -298,7 +315,10 @@ final class Evaluator implements ExprVisitor<EvalValue> {
       InstantVector v = cache.get(t);
       if (v == null) {
         v = evalVector(e.expr(), t);
-        cache.put(t, v);
+        if (cachedSubquerySamples < SUBQUERY_CACHE_LIMIT) {
+          cache.put(t, v);
+          cachedSubquerySamples += v.samples().size() + 1;
+        }
       }
       for (EvalSample s : v.samples()) {
         byLabels.computeIfAbsent(s.metric(), m -> new SeriesBuilder(m, s.dropName())).add(t, s.value());
@@ -355,7 +375,12 @@ final class Evaluator implements ExprVisitor<EvalValue> {
    * caller sets {@code dropName}) and loses its name at the end.
    */
   Labels dropNameNow(Labels metric) {
-    return options.delayedNameRemoval() ? metric : metric.withoutMetricName();
+    return options.delayedNameRemoval() ? metric : withoutName.apply(metric);
+  }
+
+  /** The per-query cache of a label transformation made by one node of the tree. */
+  LabelsCache cache(Object node, java.util.function.UnaryOperator<Labels> function) {
+    return nodeCaches.computeIfAbsent(node, k -> new LabelsCache(function));
   }
 
   /** Prometheus' duplicate check, which it makes at once only without delayed name removal. */
@@ -418,7 +443,7 @@ final class Evaluator implements ExprVisitor<EvalValue> {
     }
 
     RangeSeries build() {
-      return new RangeSeries(metric, java.util.Arrays.copyOf(ts, n), java.util.Arrays.copyOf(vs, n), dropName);
+      return new RangeSeries(metric, ts, vs, 0, n, dropName);
     }
   }
 }

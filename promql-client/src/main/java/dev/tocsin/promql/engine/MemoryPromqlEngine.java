@@ -158,7 +158,7 @@ public final class MemoryPromqlEngine implements QueryClient {
       if (!seen.add(m)) {
         throw new EvalException("vector cannot contain metrics with the same labelset");
       }
-      out.add(new Series(m, s.timestamps(), s.values()));
+      out.add(new Series(m, s.timestampsCopy(), s.valuesCopy()));
     }
     return new Matrix(out);
   }
@@ -200,12 +200,12 @@ public final class MemoryPromqlEngine implements QueryClient {
   private static Series mergeSeries(Labels metric, List<RangeSeries> parts) {
     if (parts.size() == 1) {
       RangeSeries s = parts.get(0);
-      return new Series(metric, s.timestamps(), s.values());
+      return new Series(metric, s.timestampsCopy(), s.valuesCopy());
     }
     java.util.TreeMap<Long, Double> points = new java.util.TreeMap<>();
     for (RangeSeries s : parts) {
       for (int i = 0; i < s.size(); i++) {
-        if (points.put(s.timestamps()[i], s.values()[i]) != null) {
+        if (points.put(s.timestamp(i), s.value(i)) != null) {
           throw new EvalException("vector cannot contain metrics with the same labelset");
         }
       }

@@ -72,6 +72,16 @@ public final class MemorySeries {
     }
   }
 
+  /** The backing timestamps, for zero-copy range windows; valid up to {@link #size()}. */
+  long[] timestampArray() {
+    return timestamps;
+  }
+
+  /** The backing values, for zero-copy range windows; valid up to {@link #size()}. */
+  double[] valueArray() {
+    return values;
+  }
+
   /** The index of the last sample at or before {@code t}, or -1. */
   int lastAtOrBefore(long t) {
     int lo = 0;

@@ -58,8 +58,13 @@ final class RangeFunctions {
     List<EvalSample> out = new ArrayList<>(rv.series().size());
     for (RangeSeries s : rv.series()) {
       ev.checkDeadline();
-      w.ts = s.timestamps();
-      w.vs = s.values();
+      if (s.offset() == 0) {
+        w.ts = s.timestampArray();
+        w.vs = s.valueArray();
+      } else {
+        // The functions index from 0; a view into storage is copied into reused buffers.
+        w.load(s);
+      }
       w.n = s.size();
       if (name.equals("quantile_over_time")) {
         double q = params[0];
@@ -112,6 +117,21 @@ final class RangeFunctions {
     double[] vs;
     int n;
     double result;
+
+    private long[] tsBuffer = new long[16];
+    private double[] vsBuffer = new double[16];
+
+    void load(RangeSeries s) {
+      int n = s.size();
+      if (tsBuffer.length < n) {
+        tsBuffer = new long[Math.max(n, tsBuffer.length * 2)];
+        vsBuffer = new double[tsBuffer.length];
+      }
+      System.arraycopy(s.timestampArray(), s.offset(), tsBuffer, 0, n);
+      System.arraycopy(s.valueArray(), s.offset(), vsBuffer, 0, n);
+      ts = tsBuffer;
+      vs = vsBuffer;
+    }
 
     Window(long rangeStart, long rangeEnd, long evalTime, double[] params) {
       this.rangeStart = rangeStart;

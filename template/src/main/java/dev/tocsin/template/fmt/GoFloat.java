@@ -23,6 +23,17 @@ public final class GoFloat {
 
   /** Appends {@code strconv.FormatFloat(v, fmt, prec, 64)}. */
   public static void append(StringBuilder sb, double v, char fmt, int prec) {
+    append(sb, v, fmt, prec, true);
+  }
+
+  /** The same without the double-arithmetic fast paths, to check them against exact arithmetic. */
+  static String formatExact(double v, char fmt, int prec) {
+    StringBuilder sb = new StringBuilder();
+    append(sb, v, fmt, prec, false);
+    return sb.toString();
+  }
+
+  private static void append(StringBuilder sb, double v, char fmt, int prec, boolean fast) {
     if (Double.isNaN(v)) {
       sb.append("NaN");
       return;
@@ -36,7 +47,7 @@ public final class GoFloat {
     boolean shortest = prec < 0;
     Digits digs;
     if (shortest) {
-      digs = shortestDigits(a);
+      digs = shortestDigits(a, fast);
       switch (fmt) {
         case 'e', 'E' -> prec = Math.max(digs.d.length() - 1, 0);
         case 'f' -> prec = Math.max(digs.d.length() - digs.dp, 0);
@@ -44,13 +55,13 @@ public final class GoFloat {
       }
     } else {
       switch (fmt) {
-        case 'e', 'E' -> digs = roundSignificant(a, prec + 1);
-        case 'f' -> digs = roundFixed(a, prec);
+        case 'e', 'E' -> digs = roundSignificant(a, prec + 1, fast);
+        case 'f' -> digs = roundFixed(a, prec, fast);
         default -> {
           if (prec == 0) {
             prec = 1;
           }
-          digs = roundSignificant(a, prec);
+          digs = roundSignificant(a, prec, fast);
         }
       }
     }
@@ -192,32 +203,151 @@ public final class GoFloat {
     return new Digits(u, u.length() - s.scale());
   }
 
-  private static Digits roundSignificant(double a, int n) {
+  private static final double[] POW10 = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
+  }
+
+  // The fast paths scale by an exact power of ten in double arithmetic; the result is off by at
+  // most ~1e-8, so unless it lies within 1e-6 of a rounding tie, rounding it rounds the exact value.
+  private static final double TIE_MARGIN = 1e-6;
+
+  private static Digits fromLong(long digits, int dp) {
+    if (digits == 0) {
+      return new Digits("", 0);
+    }
+    String d = Long.toString(digits);
+    int end = d.length();
+    while (end > 1 && d.charAt(end - 1) == '0') {
+      end--;
+    }
+    return new Digits(d.substring(0, end), dp);
+  }
+
+  private static Digits fastSignificant(double a, int n) {
+    if (n > 8 || a < 1e-280 || a > 1e280) {
+      return null;
+    }
+    int e = (int) Math.floor(Math.log10(a));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      int k = e - n + 1;
+      if (Math.abs(k) > 22) {
+        return null;
+      }
+      double x = k >= 0 ? a / POW10[k] : a * POW10[-k];
+      if (x < POW10[n - 1]) {
+        e--;
+        continue;
+      }
+      if (x >= POW10[n]) {
+        e++;
+        continue;
+      }
+      double fl = Math.floor(x);
+      double frac = x - fl;
+      if (Math.abs(frac - 0.5) <= TIE_MARGIN) {
+        return null;
+      }
+      long digits = (long) fl + (frac > 0.5 ? 1 : 0);
+      int dp = e + 1;
+      if (digits == (long) POW10[n]) {
+        digits = (long) POW10[n - 1];
+        dp++;
+      }
+      return fromLong(digits, dp);
+    }
+    return null;
+  }
+
+  private static Digits fastFixed(double a, int prec) {
+    if (prec > 22 || a >= 1e8 / POW10[Math.min(prec, 8)]) {
+      return null;
+    }
+    double x = a * POW10[prec];
+    double fl = Math.floor(x);
+    double frac = x - fl;
+    if (Math.abs(frac - 0.5) <= TIE_MARGIN) {
+      return null;
+    }
+    long digits = (long) fl + (frac > 0.5 ? 1 : 0);
+    if (digits == 0) {
+      return new Digits("", 0);
+    }
+    return fromLong(digits, Long.toString(digits).length() - prec);
+  }
+
+  private static Digits roundSignificant(double a, int n, boolean tryFast) {
     if (a == 0) {
       return new Digits("", 0);
+    }
+    Digits fast = tryFast ? fastSignificant(a, n) : null;
+    if (fast != null) {
+      return fast;
     }
     return fromBigDecimal(new BigDecimal(a).round(new MathContext(n, RoundingMode.HALF_EVEN)));
   }
 
-  private static Digits roundFixed(double a, int prec) {
+  private static Digits roundFixed(double a, int prec, boolean tryFast) {
     if (a == 0) {
       return new Digits("", 0);
+    }
+    Digits fast = tryFast ? fastFixed(a, prec) : null;
+    if (fast != null) {
+      return fast;
     }
     return fromBigDecimal(new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN));
   }
 
+  private static Digits javaDigits(double a) {
+    String s = Double.toString(a);
+    int exp = 0;
+    int ei = s.indexOf('E');
+    if (ei >= 0) {
+      exp = Integer.parseInt(s.substring(ei + 1));
+      s = s.substring(0, ei);
+    }
+    int dot = s.indexOf('.');
+    String intPart = dot >= 0 ? s.substring(0, dot) : s;
+    String fracPart = dot >= 0 ? s.substring(dot + 1) : "";
+    String all = intPart + fracPart;
+    int dp = intPart.length() + exp;
+    int start = 0;
+    while (start < all.length() - 1 && all.charAt(start) == '0') {
+      start++;
+      dp--;
+    }
+    int end = all.length();
+    while (end > start + 1 && all.charAt(end - 1) == '0') {
+      end--;
+    }
+    return new Digits(all.substring(start, end), dp);
+  }
+
   /** The shortest digits that read back as {@code a}, closest to {@code a} among those. */
-  private static Digits shortestDigits(double a) {
+  private static Digits shortestDigits(double a, boolean tryFast) {
     if (a == 0) {
       return new Digits("", 0);
     }
-    if (a < 1e15 && a == Math.rint(a)) {
+    if (tryFast && a < 1e15 && a == Math.rint(a)) {
       String u = Long.toString((long) a);
       int end = u.length();
       while (end > 1 && u.charAt(end - 1) == '0') {
         end--;
       }
       return new Digits(u.substring(0, end), u.length());
+    }
+    if (tryFast && a >= Double.MIN_NORMAL) {
+      Digits java = javaDigits(a);
+      // A round-tripping form of at most 15 digits is the shortest (see below), and Java's
+      // Double.toString always round-trips; it only sometimes over-generates digits.
+      if (java.d.length() <= 15) {
+        return java;
+      }
     }
     BigDecimal exact = new BigDecimal(a);
     if (a < Double.MIN_NORMAL) {

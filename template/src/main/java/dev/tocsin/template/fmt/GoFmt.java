@@ -89,10 +89,11 @@ public final class GoFmt {
   public static String sprintf(String format, List<?> args) {
     StringBuilder sb = new StringBuilder(format.length() + 16);
     Printer p = new Printer(sb);
-    int argNum = 0;
+    Args a = new Args(args);
     int end = format.length();
     int i = 0;
     while (i < end) {
+      a.goodArgNum = true;
       int lasti = i;
       while (i < end && format.charAt(i) != '%') {
         i++;
@@ -105,7 +106,6 @@ public final class GoFmt {
       }
       i++; // skip %
       p.reset();
-      // flags
       flags:
       for (; i < end; i++) {
         switch (format.charAt(i)) {
@@ -122,52 +122,53 @@ public final class GoFmt {
           }
         }
       }
-      // width
+      i = a.argNumber(format, i);
       if (i < end && format.charAt(i) == '*') {
         i++;
-        if (argNum < args.size()) {
-          Object a = args.get(argNum++);
-          if (a instanceof Long l && Math.abs(l) <= 1_000_000) {
-            p.wid = (int) (long) l;
-            p.widPresent = true;
-            if (p.wid < 0) {
-              p.minus = true;
-              p.zero = false;
-              p.wid = -p.wid;
-            }
-          } else {
-            sb.append("%!(BADWIDTH)");
-          }
-        } else {
+        Integer w = a.intArg();
+        if (w == null) {
           sb.append("%!(BADWIDTH)");
+        } else {
+          p.wid = w;
+          p.widPresent = true;
+          if (p.wid < 0) {
+            p.minus = true;
+            p.zero = false;
+            p.wid = -p.wid;
+          }
         }
+        a.afterIndex = false;
       } else {
         int start = i;
         int n = 0;
-        while (i < end && Character.isDigit(format.charAt(i)) && format.charAt(i) < 128) {
+        while (i < end && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
           n = Math.min(n * 10 + (format.charAt(i) - '0'), 1_000_000);
           i++;
         }
         if (i > start) {
           p.wid = n;
           p.widPresent = true;
+          if (a.afterIndex) {
+            a.goodArgNum = false;
+          }
         }
       }
-      // precision
-      if (i + 1 <= end && i < end && format.charAt(i) == '.') {
+      if (i + 1 < end && format.charAt(i) == '.') {
         i++;
+        if (a.afterIndex) {
+          a.goodArgNum = false;
+        }
+        i = a.argNumber(format, i);
         if (i < end && format.charAt(i) == '*') {
           i++;
-          if (argNum < args.size() && args.get(argNum) instanceof Long l && l >= 0 && l <= 1_000_000) {
-            argNum++;
-            p.prec = (int) (long) l;
-            p.precPresent = true;
-          } else {
-            if (argNum < args.size()) {
-              argNum++;
-            }
+          Integer pr = a.intArg();
+          if (pr == null || pr < 0) {
             sb.append("%!(BADPREC)");
+          } else {
+            p.prec = pr;
+            p.precPresent = true;
           }
+          a.afterIndex = false;
         } else {
           int n = 0;
           while (i < end && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
@@ -178,6 +179,9 @@ public final class GoFmt {
           p.precPresent = true;
         }
       }
+      if (!a.afterIndex) {
+        i = a.argNumber(format, i);
+      }
       if (i >= end) {
         sb.append("%!(NOVERB)");
         break;
@@ -186,30 +190,91 @@ public final class GoFmt {
       i += Character.charCount(verb);
       if (verb == '%') {
         sb.append('%');
-      } else if (argNum >= args.size()) {
+      } else if (!a.goodArgNum) {
+        sb.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+      } else if (a.argNum >= args.size()) {
         sb.append("%!").appendCodePoint(verb).append("(MISSING)");
       } else {
-        p.printArg(args.get(argNum++), verb);
+        if (verb == 'v') {
+          // %+v and %#v select struct-field and Go syntax, not signs or alternate forms.
+          p.sharpV = p.sharp;
+          p.plus = false;
+          p.sharp = false;
+        }
+        p.printArg(args.get(a.argNum++), verb);
       }
     }
-    if (argNum < args.size()) {
+    if (!a.reordered && a.argNum < args.size()) {
       p.reset();
       sb.append("%!(EXTRA ");
-      for (int k = argNum; k < args.size(); k++) {
-        if (k > argNum) {
+      for (int k = a.argNum; k < args.size(); k++) {
+        if (k > a.argNum) {
           sb.append(", ");
         }
-        Object a = args.get(k);
-        if (a == null) {
+        Object o = args.get(k);
+        if (o == null) {
           sb.append("<nil>");
         } else {
-          sb.append(typeName(a)).append('=');
-          p.printArg(a, 'v');
+          sb.append(typeName(o)).append('=');
+          p.printArg(o, 'v');
         }
       }
       sb.append(')');
     }
     return sb.toString();
+  }
+
+  /** Argument bookkeeping of one Sprintf call, including explicit {@code [n]} indexes. */
+  private static final class Args {
+    final List<?> args;
+    int argNum;
+    boolean afterIndex;
+    boolean goodArgNum = true;
+    boolean reordered;
+
+    Args(List<?> args) {
+      this.args = args;
+    }
+
+    /** Go's {@code intFromArg}: the next argument as a width or precision, or null. */
+    Integer intArg() {
+      Integer r = null;
+      if (argNum < args.size()) {
+        if (args.get(argNum) instanceof Long l && Math.abs(l) <= 1_000_000) {
+          r = (int) (long) l;
+        }
+        argNum++;
+      }
+      return r;
+    }
+
+    /** Go's {@code argNumber}: consumes {@code [n]} at i if present and returns the new i. */
+    int argNumber(String format, int i) {
+      afterIndex = false;
+      if (i >= format.length() || format.charAt(i) != '[') {
+        return i;
+      }
+      reordered = true;
+      int close = format.indexOf(']', i + 1);
+      if (format.length() - i < 3 || close < 0) {
+        goodArgNum = false;
+        return i + 1;
+      }
+      String num = format.substring(i + 1, close);
+      int width = close - i + 1;
+      boolean ok = !num.isEmpty() && num.chars().allMatch(c -> c >= '0' && c <= '9') && num.length() < 8;
+      if (ok) {
+        int index = Integer.parseInt(num) - 1;
+        if (index >= 0 && index < args.size()) {
+          argNum = index;
+          afterIndex = true;
+          return i + width;
+        }
+      }
+      goodArgNum = false;
+      afterIndex = ok;
+      return i + width;
+    }
   }
 
   /** Go's {@code strconv.Quote}. */
@@ -263,7 +328,8 @@ public final class GoFmt {
     return true;
   }
 
-  static boolean isPrint(int c) {
+  /** Go's {@code strconv.IsPrint}, approximated with Java's character categories. */
+  public static boolean isPrint(int c) {
     int t = Character.getType(c);
     return !(t == Character.CONTROL
         || t == Character.FORMAT
@@ -289,6 +355,7 @@ public final class GoFmt {
     boolean plus;
     boolean minus;
     boolean space;
+    boolean sharpV;
     boolean widPresent;
     boolean precPresent;
     int wid;
@@ -299,7 +366,7 @@ public final class GoFmt {
     }
 
     void reset() {
-      sharp = zero = plus = minus = space = widPresent = precPresent = false;
+      sharp = zero = plus = minus = space = sharpV = widPresent = precPresent = false;
       wid = prec = 0;
     }
 
@@ -314,6 +381,9 @@ public final class GoFmt {
       }
       if (verb == 'T') {
         pad(typeName(arg));
+        return;
+      }
+      if (sharpV && printGoSyntax(arg)) {
         return;
       }
       if (arg instanceof Boolean b) {
@@ -364,6 +434,52 @@ public final class GoFmt {
       } else {
         fmtString(arg.toString(), verb, arg);
       }
+    }
+
+    /** {@code %#v} for strings, label maps and slices; other values print as with {@code %v}. */
+    private boolean printGoSyntax(Object arg) {
+      if (arg instanceof String s) {
+        StringBuilder q = new StringBuilder();
+        appendQuoted(q, s, false);
+        pad(q);
+        return true;
+      }
+      if (arg instanceof GoMap m) {
+        sb.append(m.goType()).append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> e : m.entries().entrySet()) {
+          if (!first) {
+            sb.append(", ");
+          }
+          first = false;
+          appendQuoted(sb, e.getKey(), false);
+          sb.append(':');
+          if (e.getValue() == null) {
+            sb.append("interface {}(nil)");
+          } else {
+            printArg(e.getValue(), 'v');
+          }
+        }
+        sb.append('}');
+        return true;
+      }
+      if (arg instanceof GoSlice || arg instanceof List<?>) {
+        List<?> items = arg instanceof GoSlice s ? s.items() : (List<?>) arg;
+        sb.append(typeName(arg)).append('{');
+        for (int i = 0; i < items.size(); i++) {
+          if (i > 0) {
+            sb.append(", ");
+          }
+          if (items.get(i) == null) {
+            sb.append("interface {}(nil)");
+          } else {
+            printArg(items.get(i), 'v');
+          }
+        }
+        sb.append('}');
+        return true;
+      }
+      return false;
     }
 
     private void printElem(Object v, int verb) {

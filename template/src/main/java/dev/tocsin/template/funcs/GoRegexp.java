@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.tocsin.template.FunctionException;
+import dev.tocsin.template.fmt.GoFmt;
 import java.util.Map;
 
 /** Go's {@code regexp} over re2j: compile errors in Go's words and {@code ReplaceAllString} semantics. */
@@ -16,6 +17,8 @@ final class GoRegexp {
       return Pattern.compile(expr);
     } catch (PatternSyntaxException e) {
       throw new FunctionException("error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
+    } catch (StackOverflowError e) {
+      throw new FunctionException("error parsing regexp: expression nests too deeply: `" + expr + "`");
     }
   }
 
@@ -37,7 +40,7 @@ final class GoRegexp {
         break;
       }
     }
-    return ok ? "`" + s + "`" : dev.tocsin.template.fmt.GoFmt.quote(s);
+    return ok ? "`" + s + "`" : GoFmt.quote(s);
   }
 
   /** {@code re.ReplaceAllString(src, repl)} ({@code $1}, {@code ${name}} expanded) or the literal variant. */

@@ -7,6 +7,7 @@ import dev.tocsin.template.GoFunction;
 import dev.tocsin.template.GoType;
 import dev.tocsin.template.QueryFunction;
 import dev.tocsin.template.QuerySample;
+import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.template.fmt.GoFloat;
 import dev.tocsin.template.fmt.GoFmt;
 import dev.tocsin.template.fmt.GoStrconv;
@@ -17,7 +18,6 @@ import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoTime;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,8 +98,8 @@ public final class PrometheusFunctions {
     f.add(GoFunction.of("title", args -> title((String) args.get(0)), s));
     f.add(GoFunction.of("toUpper", args -> toUpper((String) args.get(0)), s));
     f.add(GoFunction.of("toLower", args -> toLower((String) args.get(0)), s));
-    f.add(GoFunction.of("graphLink", args -> "/graph?g0.expr=" + queryEscape((String) args.get(0)) + "&g0.tab=0", s));
-    f.add(GoFunction.of("tableLink", args -> "/graph?g0.expr=" + queryEscape((String) args.get(0)) + "&g0.tab=1", s));
+    f.add(GoFunction.of("graphLink", args -> "/graph?g0.expr=" + GoEscape.query((String) args.get(0)) + "&g0.tab=0", s));
+    f.add(GoFunction.of("tableLink", args -> "/graph?g0.expr=" + GoEscape.query((String) args.get(0)) + "&g0.tab=1", s));
     f.add(GoFunction.of("sortByLabel", args -> {
       GoSlice v = (GoSlice) args.get(1);
       if (v == null) {
@@ -167,7 +167,7 @@ public final class PrometheusFunctions {
       return parts == null ? hp : parts[0];
     }, s));
     f.add(GoFunction.of("stripDomain", args -> stripDomain((String) args.get(0)), s));
-    f.add(GoFunction.of("urlQueryEscape", args -> queryEscape((String) args.get(0)), s));
+    f.add(GoFunction.of("urlQueryEscape", args -> GoEscape.query((String) args.get(0)), s));
     return f;
   }
 
@@ -405,20 +405,4 @@ public final class PrometheusFunctions {
     return host;
   }
 
-  /** Go's {@code url.QueryEscape}. */
-  static String queryEscape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
-      }
-    }
-    return sb.toString();
-  }
 }

@@ -21,20 +21,28 @@ public final class GoMap {
   public static final String ANY_MAP = "map[string]interface {}";
 
   private final String goType;
-  private final SortedMap<String, Object> entries;
+  // Label maps are served straight from the (sorted) Labels, so building one costs nothing;
+  // the sorted map view is made only when a template ranges over or prints the map.
+  private final Labels labels;
+  private volatile SortedMap<String, Object> entries;
   private final Object zero;
 
   private GoMap(String goType, SortedMap<String, Object> entries, Object zero) {
     this.goType = goType;
     this.entries = entries;
+    this.labels = null;
     this.zero = zero;
+  }
+
+  private GoMap(Labels labels) {
+    this.goType = STRING_MAP;
+    this.labels = labels;
+    this.zero = "";
   }
 
   /** A {@code map[string]string} holding the labels. */
   public static GoMap of(Labels labels) {
-    TreeMap<String, Object> m = new TreeMap<>();
-    labels.forEach(m::put);
-    return new GoMap(STRING_MAP, Collections.unmodifiableSortedMap(m), "");
+    return new GoMap(labels);
   }
 
   /** A {@code map[string]string} holding the map's entries. */
@@ -54,12 +62,12 @@ public final class GoMap {
 
   /** The value for the key, or null when absent. */
   public Object get(String key) {
-    return entries.get(key);
+    return labels != null ? labels.get(key) : entries.get(key);
   }
 
   /** Whether the key is present. */
   public boolean containsKey(String key) {
-    return entries.containsKey(key);
+    return labels != null ? labels.has(key) : entries.containsKey(key);
   }
 
   /** The value a missing key yields under {@code missingkey=zero}. */
@@ -69,25 +77,32 @@ public final class GoMap {
 
   /** The entries in sorted key order. */
   public SortedMap<String, Object> entries() {
-    return entries;
+    SortedMap<String, Object> e = entries;
+    if (e == null) {
+      TreeMap<String, Object> m = new TreeMap<>();
+      labels.forEach(m::put);
+      e = Collections.unmodifiableSortedMap(m);
+      entries = e;
+    }
+    return e;
   }
 
   public int size() {
-    return entries.size();
+    return labels != null ? labels.size() : entries.size();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GoMap other && goType.equals(other.goType) && entries.equals(other.entries);
+    return o instanceof GoMap other && goType.equals(other.goType) && entries().equals(other.entries());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(goType, entries);
+    return Objects.hash(goType, entries());
   }
 
   @Override
   public String toString() {
-    return goType + entries;
+    return goType + entries();
   }
 }

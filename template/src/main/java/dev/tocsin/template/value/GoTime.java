@@ -1,9 +1,13 @@
 package dev.tocsin.template.value;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Go's {@code time.Time} (as the pointer {@code *time.Time} Prometheus' {@code toTime} returns),
@@ -12,8 +16,13 @@ import java.util.List;
  * @param epochSecond seconds since the Unix epoch
  * @param nanos nanoseconds within the second, 0..999,999,999
  * @param pointer whether this is {@code *time.Time} rather than {@code time.Time}
+ * @param zone the time's location
  */
-public record GoTime(long epochSecond, int nanos, boolean pointer) implements GoStringer, GoStruct {
+public record GoTime(long epochSecond, int nanos, boolean pointer, ZoneId zone) implements GoStringer, GoStruct {
+
+  public GoTime(long epochSecond, int nanos, boolean pointer) {
+    this(epochSecond, nanos, pointer, ZoneOffset.UTC);
+  }
 
   /** A UTC time from nanoseconds since the epoch. */
   public static GoTime ofUnixNanos(long nanos, boolean pointer) {
@@ -25,6 +34,23 @@ public record GoTime(long epochSecond, int nanos, boolean pointer) implements Go
     return new GoTime(instant.getEpochSecond(), instant.getNano(), pointer);
   }
 
+  /** The time as a zoned date-time in its location. */
+  public ZonedDateTime zoned() {
+    return Instant.ofEpochSecond(epochSecond, nanos).atZone(zone);
+  }
+
+  /** Go's zone abbreviation: {@code UTC}, {@code EST}, or the numeric offset when there is none. */
+  public static String zoneAbbreviation(ZonedDateTime t) {
+    if (t.getZone().equals(ZoneOffset.UTC) || t.getZone().getId().equals("UTC")) {
+      return "UTC";
+    }
+    String name = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(t);
+    if (name.startsWith("GMT") && name.length() > 3 || name.startsWith("UTC") && name.length() > 3) {
+      return DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t);
+    }
+    return name;
+  }
+
   @Override
   public String goType() {
     return pointer ? "*time.Time" : "time.Time";
@@ -32,7 +58,7 @@ public record GoTime(long epochSecond, int nanos, boolean pointer) implements Go
 
   @Override
   public String goString() {
-    ZonedDateTime t = Instant.ofEpochSecond(epochSecond, nanos).atZone(ZoneOffset.UTC);
+    ZonedDateTime t = zoned();
     StringBuilder sb = new StringBuilder(40);
     int year = t.getYear();
     if (year < 0) {
@@ -59,7 +85,7 @@ public record GoTime(long epochSecond, int nanos, boolean pointer) implements Go
       }
       sb.append('.').append(frac, 0, end);
     }
-    sb.append(" +0000 UTC");
+    sb.append(' ').append(DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t)).append(' ').append(zoneAbbreviation(t));
     return sb.toString();
   }
 
@@ -96,6 +122,8 @@ public record GoTime(long epochSecond, int nanos, boolean pointer) implements Go
       case "UnixMilli" -> epochSecond * 1000 + nanos / 1_000_000;
       case "UnixNano" -> epochSecond * 1_000_000_000L + nanos;
       case "UTC" -> new GoTime(epochSecond, nanos, false);
+      case "Year" -> (long) zoned().getYear();
+      case "Month" -> zoned().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
       case "String" -> goString();
       default -> ABSENT;
     };
