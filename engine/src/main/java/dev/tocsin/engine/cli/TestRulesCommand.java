@@ -1,5 +1,6 @@
 package dev.tocsin.engine.cli;
 
+import dev.tocsin.engine.unittest.JunitReport;
 import dev.tocsin.engine.unittest.RuleUnitTester;
 import dev.tocsin.rules.validate.LoadOptions;
 import dev.tocsin.rules.yaml.YamlLimits;
@@ -29,6 +30,9 @@ final class TestRulesCommand implements Callable<Integer> {
   @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
   List<String> features = new ArrayList<>();
 
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report of the results to FILE.")
+  Path junit;
+
   @Parameters(arity = "1..*", paramLabel = "test-rule-file", description = "The unit test files.")
   List<Path> files = new ArrayList<>();
 
@@ -49,8 +53,10 @@ final class TestRulesCommand implements Callable<Integer> {
     PrintStream out = Streams.stdout();
     PrintStream err = Streams.stderr();
     boolean failed = false;
+    JunitReport report = new JunitReport();
     for (Path f : files) {
       RuleUnitTester.Result r = tester.test(f);
+      report.add(f.toString(), r, java.time.Instant.now());
       r.warnings().forEach(err::println);
       if (r.errors().isEmpty()) {
         out.println("  SUCCESS");
@@ -67,6 +73,14 @@ final class TestRulesCommand implements Callable<Integer> {
       err.flush();
       out.println();
       out.flush();
+    }
+    if (junit != null) {
+      try {
+        java.nio.file.Files.writeString(junit, report.toXml());
+      } catch (java.io.IOException e) {
+        err.println("tocsin: error: cannot write " + junit + ": " + e.getMessage());
+        return 1;
+      }
     }
     return failed ? 1 : 0;
   }

@@ -11,6 +11,22 @@ record LabelsAndAnnotations(Labels labels, Labels annotations) {
     return c != 0 ? c : a.annotations.compareTo(b.annotations);
   };
 
+  /**
+   * The got alerts with each one's annotations cut down to those its expected counterpart (same
+   * labels) lists, for Tocsin's {@code annotations_match: subset}; the result is sorted again.
+   */
+  static List<LabelsAndAnnotations> projectOnto(List<LabelsAndAnnotations> got, List<LabelsAndAnnotations> exp) {
+    java.util.Map<Labels, Labels> keys = new java.util.HashMap<>();
+    exp.forEach(e -> keys.put(e.labels, e.annotations));
+    List<LabelsAndAnnotations> out = new java.util.ArrayList<>(got.size());
+    for (LabelsAndAnnotations g : got) {
+      Labels wanted = keys.get(g.labels);
+      out.add(wanted == null ? g : new LabelsAndAnnotations(g.labels, g.annotations.keepOnly(wanted.names())));
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
   /** promtool's list format: {@code []} or {@code [\n0:\n  Labels:…\n  Annotations:…\n]}. */
   static String format(List<LabelsAndAnnotations> list) {
     if (list.isEmpty()) {

@@ -37,8 +37,13 @@ public record UnitTestFile(
   /** An input series: the selector text and the values in expanding notation, with its position. */
   public record InputSeries(String series, String values, Position position) {}
 
-  /** An alert check: at {@code evalTime}, exactly these alerts named {@code alertname} fire. */
-  public record AlertTest(Duration evalTime, String alertname, List<ExpectedAlert> expected, Position position) {
+  /**
+   * An alert check: at {@code evalTime}, exactly these alerts named {@code alertname} fire. With
+   * {@code subsetAnnotations} (Tocsin's {@code annotations_match: subset}) only the annotations an
+   * expected alert lists are compared.
+   */
+  public record AlertTest(
+      Duration evalTime, String alertname, List<ExpectedAlert> expected, boolean subsetAnnotations, Position position) {
     public AlertTest {
       expected = List.copyOf(expected);
     }

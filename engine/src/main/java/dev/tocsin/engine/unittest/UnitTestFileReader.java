@@ -32,7 +32,7 @@ public final class UnitTestFileReader {
   private static final Set<String> GROUP = Set.of("name", "interval", "input_series", "alert_rule_test",
       "promql_expr_test", "external_labels", "external_url", "start_timestamp");
   private static final Set<String> SERIES = Set.of("series", "values");
-  private static final Set<String> ALERT_TEST = Set.of("eval_time", "alertname", "exp_alerts");
+  private static final Set<String> ALERT_TEST = Set.of("eval_time", "alertname", "exp_alerts", "annotations_match");
   private static final Set<String> ALERT = Set.of("exp_labels", "exp_annotations");
   private static final Set<String> EXPR_TEST = Set.of("expr", "eval_time", "exp_samples");
   private static final Set<String> SAMPLE = Set.of("labels", "value", "histogram");
@@ -92,7 +92,13 @@ public final class UnitTestFileReader {
         exp.add(new ExpectedAlert(labels(r, ef.get("exp_labels")), labels(r, ef.get("exp_annotations"))));
       }
       Duration t = duration(r, af.get("eval_time"));
-      alerts.add(new AlertTest(t == null ? Duration.ZERO : t, string(r, af.get("alertname")), exp, r.position(a)));
+      String match = string(r, af.get("annotations_match"));
+      if (!match.isEmpty() && !match.equals("exact") && !match.equals("subset")) {
+        r.error("unittest/annotations-match", af.get("annotations_match").getValueNode(),
+            "annotations_match must be exact or subset, got \"" + match + "\"");
+      }
+      alerts.add(new AlertTest(t == null ? Duration.ZERO : t, string(r, af.get("alertname")), exp,
+          match.equals("subset"), r.position(a)));
     }
     List<ExprTest> exprs = new ArrayList<>();
     for (Node x : list(r, f.get("promql_expr_test"), "[]main.promqlTestCase")) {
