@@ -48,58 +48,49 @@ class RuleUnitTesterTest {
             alertname: Down
       """;
 
+  private static String expected(String summary) {
+    return "      exp_alerts:\n        - exp_labels: {severity: page, instance: a}\n"
+        + "          exp_annotations: {summary: \"" + summary + "\"}\n";
+  }
+
   @Test
   void subsetMatchingComparesOnlyTheListedAnnotations() throws IOException {
-    RuleUnitTester.Result r = run(SERIES + """
-                annotations_match: subset
-                exp_alerts:
-                  - exp_labels: {severity: page, instance: a}
-                    exp_annotations: {summary: "a is down"}
-        """);
+    RuleUnitTester.Result r = run(SERIES + "      annotations_match: subset\n" + expected("a is down"));
     assertThat(r.errors()).isEmpty();
   }
 
   @Test
   void subsetMatchingStillFailsOnAWrongAnnotation() throws IOException {
-    RuleUnitTester.Result r = run(SERIES + """
-                annotations_match: subset
-                exp_alerts:
-                  - exp_labels: {severity: page, instance: a}
-                    exp_annotations: {summary: "b is down"}
-        """);
+    RuleUnitTester.Result r = run(SERIES + "      annotations_match: subset\n" + expected("b is down"));
     assertThat(r.errors()).singleElement().asString().contains("b is down").contains("a is down");
   }
 
   @Test
   void exactMatchingIsTheDefaultAsInPromtool() throws IOException {
-    RuleUnitTester.Result r = run(SERIES + """
-                exp_alerts:
-                  - exp_labels: {severity: page, instance: a}
-                    exp_annotations: {summary: "a is down"}
-        """);
+    RuleUnitTester.Result r = run(SERIES + expected("a is down"));
     assertThat(r.errors()).singleElement().asString().contains("A long text");
   }
 
   @Test
   void pendingAlertsAreInvisible() throws IOException {
-    RuleUnitTester.Result r = run(SERIES.replace("eval_time: 2m", "eval_time: 59s") + "        exp_alerts: []\n");
+    RuleUnitTester.Result r = run(SERIES.replace("eval_time: 2m", "eval_time: 59s") + "      exp_alerts: []\n");
     assertThat(r.errors()).isEmpty();
   }
 
   @Test
   void junitReportHasASuitePerFileAndACasePerGroup() throws IOException {
-    RuleUnitTester.Result r = run(SERIES + "        exp_alerts: []\n");
+    RuleUnitTester.Result r = run(SERIES + "      exp_alerts: []\n");
     JunitReport report = new JunitReport();
     report.add("t.yml", r, Instant.EPOCH);
     assertThat(report.toXml())
-        .contains("<testsuite name=\"t.yml\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" timestamp=\"1970-01-01T00:00Z\">")
+        .contains("<testsuite name=\"t.yml\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" timestamp=\"1970-01-01T00:00:00Z\">")
         .contains("<testcase name=\"down\"><failure>")
         .contains("alertname: Down, time: 2m");
   }
 
   @Test
   void badAnnotationsMatchValueIsAnError() throws IOException {
-    RuleUnitTester.Result r = run(SERIES + "        annotations_match: fuzzy\n");
+    RuleUnitTester.Result r = run(SERIES + "      annotations_match: fuzzy\n");
     assertThat(r.errors()).singleElement().asString().contains("annotations_match must be exact or subset");
   }
 }
