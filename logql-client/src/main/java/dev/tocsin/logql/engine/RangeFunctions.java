@@ -145,16 +145,21 @@ final class RangeFunctions {
     double durationToEnd = windowEnd / 1e9 - last;
     double sampled = last - first;
     double avgBetween = sampled / (hi - lo - 1);
+    double threshold = avgBetween * 1.1;
+    // Prometheus 3.x order: cap at half an interval first, then the zero point may only shorten it.
+    if (durationToStart >= threshold) {
+      durationToStart = avgBetween / 2;
+    }
     if (result > 0 && v[lo] >= 0) {
       double durationToZero = sampled * (v[lo] / result);
       if (durationToZero < durationToStart) {
         durationToStart = durationToZero;
       }
     }
-    double threshold = avgBetween * 1.1;
-    double extrapolateTo = sampled;
-    extrapolateTo += durationToStart < threshold ? durationToStart : avgBetween / 2;
-    extrapolateTo += durationToEnd < threshold ? durationToEnd : avgBetween / 2;
+    if (durationToEnd >= threshold) {
+      durationToEnd = avgBetween / 2;
+    }
+    double extrapolateTo = sampled + durationToStart + durationToEnd;
     result = result * (extrapolateTo / sampled);
     return result / rangeSeconds;
   }

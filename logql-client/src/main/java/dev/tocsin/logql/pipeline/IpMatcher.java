@@ -69,8 +69,23 @@ public final class IpMatcher {
       while (i < n && ipChar(text.charAt(i))) {
         i++;
       }
-      if (i - start >= 2 && i - start <= 45 && contains(parseAddress(text.substring(start, i)))) {
+      if (i - start >= 2 && tokenMatches(text.substring(start, i))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** A run of address characters: the whole run, or an IPv4 address followed by {@code :port} and the like. */
+  private boolean tokenMatches(String token) {
+    if (token.length() <= 45 && contains(parseAddress(token))) {
+      return true;
+    }
+    if (token.indexOf('.') >= 0) {
+      for (String part : token.split(":")) {
+        if (part.length() >= 7 && part.length() <= 15 && contains(parseAddress(part))) {
+          return true;
+        }
       }
     }
     return false;

@@ -6,8 +6,8 @@ import java.util.function.DoublePredicate;
 
 /**
  * A compiled label filter ({@code log/label_filter.go}). Converting filters drop lines without
- * the label, keep lines that already carry an error (only string filters can remove those), and
- * flag a value they cannot convert with {@code LabelFilterErr} while keeping the line; {@code or}
+ * the label, compare the value when it converts, and flag a value they cannot convert with {@code
+ * LabelFilterErr} while keeping the line (an earlier error is not overwritten); {@code or}
  * short-circuits, {@code and} always evaluates both sides.
  */
 public interface LabelPredicate {
@@ -90,12 +90,10 @@ public interface LabelPredicate {
       if (v == null) {
         return false;
       }
-      if (labels.hasError()) {
-        return true;
-      }
       try {
         return test.test(v);
       } catch (GoConversions.ConversionException e) {
+        // The line is kept and flagged; the first failing filter owns __error_details__.
         labels.setError(LABEL_FILTER_ERR, e.getMessage());
         return true;
       }
