@@ -18,7 +18,7 @@ sealed interface Outcome {
 
   /** The firing alerts of an {@code alert_rule_test}, each {@code Labels:{…} Annotations:{…}}, sorted. */
   record Alerts(List<String> alerts) implements Outcome {
-    Alerts {
+    public Alerts {
       alerts = alerts.stream().sorted().toList();
     }
 
@@ -38,7 +38,7 @@ sealed interface Outcome {
 
   /** The samples of a {@code promql_expr_test}, sorted by labels. */
   record Samples(List<Sample> samples) implements Outcome {
-    Samples {
+    public Samples {
       samples = samples.stream().sorted(Comparator.comparing(Sample::labels)).toList();
     }
 

@@ -26,7 +26,8 @@ record Run(int exit, String stdout, String stderr) {
   /** Runs {@code cmd} in {@code dir} with no standard input and waits for it. */
   static Run of(List<String> cmd, Path dir) {
     try {
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+      p.getOutputStream().close();
       CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
