@@ -17,6 +17,10 @@ import dev.tocsin.engine.unittest.UnitTestFile.TestGroup;
 import dev.tocsin.model.ExpressionException;
 import dev.tocsin.model.Labels;
 import dev.tocsin.model.PromDuration;
+import dev.tocsin.logql.engine.MemoryLogStore;
+import dev.tocsin.logql.engine.MemoryLogqlEngine;
+import dev.tocsin.logql.logqltest.LoadLine;
+import dev.tocsin.promql.value.LogEntry;
 import dev.tocsin.promql.engine.EngineOptions;
 import dev.tocsin.promql.engine.MemoryPromqlEngine;
 import dev.tocsin.promql.engine.MemoryStorage;
@@ -141,11 +145,7 @@ public final class RuleUnitTester {
     if (!loadErrors.isEmpty()) {
       return Result.failed(warnings, loadErrors);
     }
-    List<String> skipped = new ArrayList<>();
-    List<RuleGroup> groups = evaluableGroups(loaded, order, skipped);
-    if (!skipped.isEmpty()) {
-      warnings.add("  WARNING: LogQL rules are not evaluated by test rules yet, skipping: " + String.join(", ", skipped));
-    }
+    List<RuleGroup> groups = orderedGroups(loaded, order);
     List<GroupResult> results = new ArrayList<>();
     for (int i = 0; i < tf.tests().size(); i++) {
       TestGroup g = tf.tests().get(i);
@@ -157,22 +157,11 @@ public final class RuleUnitTester {
     return new Result(warnings, List.of(), results);
   }
 
-  /** The rule groups in evaluation order (a stable partial order), without rules we cannot evaluate. */
-  private static List<RuleGroup> evaluableGroups(List<RuleFile> files, Map<String, Integer> order, List<String> skipped) {
+  /** The rule groups in evaluation order: listed groups by their index, others first, file order kept. */
+  private static List<RuleGroup> orderedGroups(List<RuleFile> files, Map<String, Integer> order) {
     List<RuleGroup> out = new ArrayList<>();
     for (RuleFile f : files) {
-      for (RuleGroup g : f.groups()) {
-        List<Rule> rules = new ArrayList<>();
-        for (Rule r : g.rules()) {
-          if (r.query().language() == QueryLanguage.PROMQL) {
-            rules.add(r);
-          } else {
-            skipped.add(r.name());
-          }
-        }
-        out.add(new RuleGroup(g.name(), g.interval(), g.limit(), g.queryOffset(), g.labels(), g.language(), rules,
-            g.position()));
-      }
+      out.addAll(f.groups());
     }
     out.sort(Comparator.comparingInt(g -> order.getOrDefault(g.name(), 0)));
     return out;
@@ -217,11 +206,35 @@ public final class RuleUnitTester {
           return List.of(e.getMessage());
         }
       }
+      MemoryLogStore logs = new MemoryLogStore();
+      long startNanos = tg.start().getEpochSecond() * 1_000_000_000L + tg.start().getNano();
+      for (UnitTestFile.InputStream in : tg.inputStreams()) {
+        Labels stream;
+        try {
+          stream = SeriesNotation.parse(in.stream());
+        } catch (ExpressionException e) {
+          return List.of("input_streams " + goQuote(in.stream()) + ": " + e.errors().get(0).format(e.text()));
+        }
+        for (String line : in.lines()) {
+          try {
+            for (LogEntry entry : LoadLine.parse(line)) {
+              logs.append(stream, new LogEntry(startNanos + entry.timestampNanos(), entry.line(),
+                  entry.structuredMetadata()));
+            }
+          } catch (RuntimeException e) {
+            return List.of("input_streams " + goQuote(in.stream()) + ": " + e.getMessage());
+          }
+        }
+      }
+      MemoryLogqlEngine logql = new MemoryLogqlEngine(logs);
       Duration maxEval = Duration.ZERO;
       for (AlertTest a : tg.alertTests()) {
         maxEval = a.evalTime().compareTo(maxEval) > 0 ? a.evalTime() : maxEval;
       }
       for (ExprTest x : tg.exprTests()) {
+        maxEval = x.evalTime().compareTo(maxEval) > 0 ? x.evalTime() : maxEval;
+      }
+      for (ExprTest x : tg.logqlTests()) {
         maxEval = x.evalTime().compareTo(maxEval) > 0 ? x.evalTime() : maxEval;
       }
       long steps = maxEval.toMillis() / file.evaluationInterval().toMillis();
@@ -236,7 +249,8 @@ public final class RuleUnitTester {
         EvaluationSettings settings = new EvaluationSettings(tg.interval(),
             g.queryOffset() == null ? Duration.ZERO : g.queryOffset(), Duration.ofMinutes(1), tg.externalLabels(),
             tg.externalUrl(), tg.externalUrl());
-        evaluators.add(new GroupEvaluator(g, Map.<QueryLanguage, QueryClient>of(QueryLanguage.PROMQL, engine), settings,
+        evaluators.add(new GroupEvaluator(g, Map.<QueryLanguage, QueryClient>of(QueryLanguage.PROMQL, engine,
+            QueryLanguage.LOGQL, logql), settings,
             storage::append, templates, System::nanoTime));
       }
       List<AlertTest> alertTests = new ArrayList<>(tg.alertTests());
@@ -279,6 +293,12 @@ public final class RuleUnitTester {
           errors.add(failure);
         }
       }
+      for (ExprTest x : tg.logqlTests()) {
+        String failure = checkExpr(x, logql);
+        if (failure != null) {
+          errors.add(failure);
+        }
+      }
       return errors;
     }
 
@@ -312,7 +332,7 @@ public final class RuleUnitTester {
           + "        got:" + LabelsAndAnnotations.indent(LabelsAndAnnotations.format(got), indent);
     }
 
-    private String checkExpr(ExprTest x, MemoryPromqlEngine engine) {
+    private String checkExpr(ExprTest x, QueryClient engine) {
       String head = "    expr: " + goQuote(x.expr()) + ", time: " + PromDuration.format(x.evalTime());
       List<Sample> got;
       try {

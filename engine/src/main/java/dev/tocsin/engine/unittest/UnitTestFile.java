@@ -22,15 +22,29 @@ public record UnitTestFile(
       String name,
       Duration interval,
       List<InputSeries> inputSeries,
+      List<InputStream> inputStreams,
       List<AlertTest> alertTests,
       List<ExprTest> exprTests,
+      List<ExprTest> logqlTests,
       Labels externalLabels,
       String externalUrl,
       Instant start) {
     public TestGroup {
       inputSeries = List.copyOf(inputSeries);
+      inputStreams = List.copyOf(inputStreams);
       alertTests = List.copyOf(alertTests);
       exprTests = List.copyOf(exprTests);
+      logqlTests = List.copyOf(logqlTests);
+    }
+  }
+
+  /**
+   * An input log stream (Tocsin's extension for LogQL rules): a stream selector and lines in Loki's
+   * logqltest load-line notation ({@code '"line" @ 10s [repeat every 10s for 6]'}).
+   */
+  public record InputStream(String stream, List<String> lines, Position position) {
+    public InputStream {
+      lines = List.copyOf(lines);
     }
   }
 

@@ -30,7 +30,8 @@ public final class UnitTestFileReader {
   private static final Set<String> FILE = Set.of("rule_files", "evaluation_interval", "group_eval_order",
       "fuzzy_compare", "tests");
   private static final Set<String> GROUP = Set.of("name", "interval", "input_series", "alert_rule_test",
-      "promql_expr_test", "external_labels", "external_url", "start_timestamp");
+      "promql_expr_test", "external_labels", "external_url", "start_timestamp", "input_streams", "logql_expr_test");
+  private static final Set<String> STREAM = Set.of("stream", "lines");
   private static final Set<String> SERIES = Set.of("series", "values");
   private static final Set<String> ALERT_TEST = Set.of("eval_time", "alertname", "exp_alerts", "annotations_match");
   private static final Set<String> ALERT = Set.of("exp_labels", "exp_annotations");
@@ -83,6 +84,11 @@ public final class UnitTestFileReader {
       Map<String, NodeTuple> sf = r.mapping(s, "main.series", SERIES, false);
       series.add(new InputSeries(string(r, sf.get("series")), string(r, sf.get("values")), r.position(s)));
     }
+    List<UnitTestFile.InputStream> streams = new ArrayList<>();
+    for (Node s : list(r, f.get("input_streams"), "[]stream")) {
+      Map<String, NodeTuple> sf = r.mapping(s, "stream", STREAM, false);
+      streams.add(new UnitTestFile.InputStream(string(r, sf.get("stream")), strings(r, sf.get("lines")), r.position(s)));
+    }
     List<AlertTest> alerts = new ArrayList<>();
     for (Node a : list(r, f.get("alert_rule_test"), "[]main.alertTestCase")) {
       Map<String, NodeTuple> af = r.mapping(a, "main.alertTestCase", ALERT_TEST, false);
@@ -100,9 +106,21 @@ public final class UnitTestFileReader {
       alerts.add(new AlertTest(t == null ? Duration.ZERO : t, string(r, af.get("alertname")), exp,
           match.equals("subset"), r.position(a)));
     }
+    List<ExprTest> exprs = exprTests(r, f.get("promql_expr_test"), "[]main.promqlTestCase", "main.promqlTestCase");
+    List<ExprTest> logql = exprTests(r, f.get("logql_expr_test"), "[]logqlTestCase", "logqlTestCase");
+    Instant start = Instant.EPOCH;
+    if (f.containsKey("start_timestamp")) {
+      start = timestamp(r, f.get("start_timestamp"));
+    }
+    return new TestGroup(string(r, f.get("name")), interval, series, streams, alerts, exprs, logql,
+        labels(r, f.get("external_labels")),
+        string(r, f.get("external_url")), start);
+  }
+
+  private static List<ExprTest> exprTests(NodeReader r, NodeTuple field, String listType, String itemType) {
     List<ExprTest> exprs = new ArrayList<>();
-    for (Node x : list(r, f.get("promql_expr_test"), "[]main.promqlTestCase")) {
-      Map<String, NodeTuple> xf = r.mapping(x, "main.promqlTestCase", EXPR_TEST, false);
+    for (Node x : list(r, field, listType)) {
+      Map<String, NodeTuple> xf = r.mapping(x, itemType, EXPR_TEST, false);
       List<ExpectedSample> exp = new ArrayList<>();
       for (Node s : list(r, xf.get("exp_samples"), "[]main.sample")) {
         Map<String, NodeTuple> sf = r.mapping(s, "main.sample", SAMPLE, false);
@@ -115,12 +133,7 @@ public final class UnitTestFileReader {
       Duration t = duration(r, xf.get("eval_time"));
       exprs.add(new ExprTest(string(r, xf.get("expr")), t == null ? Duration.ZERO : t, exp, r.position(x)));
     }
-    Instant start = Instant.EPOCH;
-    if (f.containsKey("start_timestamp")) {
-      start = timestamp(r, f.get("start_timestamp"));
-    }
-    return new TestGroup(string(r, f.get("name")), interval, series, alerts, exprs, labels(r, f.get("external_labels")),
-        string(r, f.get("external_url")), start);
+    return exprs;
   }
 
   private static Instant timestamp(NodeReader r, NodeTuple t) {

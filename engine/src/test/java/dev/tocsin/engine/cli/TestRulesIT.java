@@ -82,12 +82,39 @@ class TestRulesIT {
   }
 
   @Test
-  void referenceAlertsSimulateAndSkipLogqlRulesWithOneWarning() {
+  void referenceAlertsSimulateAllEightPromqlAndLogqlAlerts() {
     ProcessResult r = tocsinIn(Path.of(".."), "test", "rules", "examples/p1b_alerts.test.yml");
     assertThat(r.stdout()).isEqualTo("  SUCCESS\n\n");
-    assertThat(r.stderr()).isEqualTo("  WARNING: LogQL rules are not evaluated by test rules yet, skipping: "
-        + "OrderSubmitWithoutResponse, RedisConnectionLoss, NoOrdersSubmitted, ExecutionLatencyHigh\n");
+    assertThat(r.stderr()).isEmpty();
     assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void logqlExpectationsAreChecked() throws Exception {
+    Processes.write(dir, "logs.yml", "groups:\n- name: g\n  rules:\n  - alert: Errors\n"
+        + "    expr: sum(count_over_time({app=\"api\"} |= \"ERROR\" [1m])) > 2\n");
+    Processes.write(dir, "t.yml", """
+        rule_files: [logs.yml]
+        tests:
+          - interval: 1m
+            input_streams:
+              - stream: '{app="api"}'
+                lines: ['"ERROR boom {{.i}}" @ 10s [repeat every 10s for 3]']
+            alert_rule_test:
+              - eval_time: 1m
+                alertname: Errors
+                exp_alerts: []
+            logql_expr_test:
+              - expr: 'count_over_time({app="api"} |= "ERROR" [1m])'
+                eval_time: 1m
+                exp_samples:
+                  - labels: '{app="api"}'
+                    value: 4
+        """);
+    ProcessResult r = tocsinIn(dir, "test", "rules", "t.yml");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).contains("alertname: Errors, time: 1m, \n        exp:[], \n        got:[\n")
+        .contains("        exp: {app=\"api\"} 4E+00\n        got: {app=\"api\"} 3E+00");
   }
 
   @Test
