@@ -41,6 +41,11 @@ final class ScriptRuns {
         err.println(script + ": cannot read: " + e.getMessage());
         error = true;
         continue;
+      } catch (RuntimeException e) {
+        // A malformed script: the runners' messages already name file and line.
+        err.println(e.getMessage());
+        error = true;
+        continue;
       }
       for (ScriptFailure f : r.failures()) {
         err.println(script + ":" + f.line() + ": FAILED " + f.command() + ": " + f.message());
