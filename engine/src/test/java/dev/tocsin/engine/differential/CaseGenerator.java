@@ -47,7 +47,7 @@ final class CaseGenerator {
   private static final String[] COUNTERS = {"http_requests_total", "errors_total", "bytes_sent_total",
       "jobs_done_total"};
   private static final String[] GAUGES = {"temperature", "queue_depth", "memory_used", "workers_busy"};
-  private static final String[] ALERTS = {"HighLoad", "TooManyErrors", "QueueStuck", "Degraded", "Absent"};
+  private static final String[] ALERTS = {"HighLoad", "TooManyErrors", "QueueStuck", "Degraded", "Flapping"};
   private static final Map<String, String[]> LABEL_VALUES = Map.of(
       "job", new String[] {"api", "db", "web"},
       "instance", new String[] {"i1", "i2", "i3"},
@@ -129,7 +129,7 @@ final class CaseGenerator {
       for (int i = 0; i < nRecording; i++) {
         recordingRule(i);
       }
-      boolean poisoned = chance(40);
+      boolean poisoned = chance(20);
       for (int i = nRecording; i < nRules; i++) {
         alertingRule(i - nRecording, poisoned && i == nRules - 1);
       }
@@ -172,6 +172,7 @@ final class CaseGenerator {
       List<String> tokens = new ArrayList<>();
       int pos = 0;
       boolean afterValue = false; // the last written sample is a real value (not stale, not none)
+      int lastValueSlot = -1;
       boolean lastIsGap = false;
       if (chance(5)) {
         int k = 1 + rnd.nextInt(Math.max(1, slots / 3));
@@ -186,7 +187,11 @@ final class CaseGenerator {
       while (pos < target) {
         int choice = rnd.nextInt(12);
         if (choice == 0 && afterValue && !lastIsGap && maxGap >= 1) {
-          int k = 1 + rnd.nextInt(maxGap);
+          // A sample off the minute grid may be followed by any pause: no rule evaluation (and no
+          // off-grid expression check) is ever exactly 5m after it, so the series ages out of the
+          // lookback the same way in 2.42 and 3.x.
+          int k = offMinute(lastValueSlot) && rnd.nextBoolean() ? 1 + rnd.nextInt(Math.max(1, slots / 2))
+              : 1 + rnd.nextInt(maxGap);
           tokens.add(gap(k));
           pos += k;
           lastIsGap = true;
@@ -228,15 +233,20 @@ final class CaseGenerator {
               v = Math.max(0, v + rnd.nextInt(11) - 5);
             }
           }
+          lastValueSlot = pos + n;
           pos += n + 1;
           afterValue = true;
           lastIsGap = false;
         }
       }
-      if (afterValue && (lastIsGap || target < slots)) {
+      if (afterValue && (lastIsGap || target < slots) && !(offMinute(lastValueSlot) && rnd.nextBoolean())) {
         tokens.add("stale"); // a series that stops before the end stops with a stale marker
       }
       return String.join(" ", tokens);
+    }
+
+    private boolean offMinute(int slot) {
+      return slot >= 0 && slot * g % EVAL != 0;
     }
 
     private static String gap(int k) {
@@ -302,8 +312,13 @@ final class CaseGenerator {
           default -> new Vec("changes(" + sel + ")", m.keys(), true, 0, perWindow, edges);
         };
       }
-      return switch (rnd.nextInt(9)) {
+      return switch (rnd.nextInt(14)) {
         case 0, 1 -> new Vec("avg_over_time(" + sel + ")", m.keys(), false, 0, 100, edges);
+        case 9 -> new Vec("deriv(" + sel + ")", m.keys(), false, -0.2, 0.2, edges);
+        case 10 -> new Vec("predict_linear(" + sel + ", 600)", m.keys(), false, 0, 120, edges);
+        case 11 -> new Vec("quantile_over_time(0.9, " + sel + ")", m.keys(), false, 0, 100, edges);
+        case 12 -> new Vec("stddev_over_time(" + sel + ")", m.keys(), false, 0, 20, edges);
+        case 13 -> new Vec("absent_over_time(" + sel + ")", List.of(), true, 1, 1, edges);
         case 2 -> new Vec("max_over_time(" + sel + ")", m.keys(), true, 0, 100, edges);
         case 3 -> new Vec("min_over_time(" + sel + ")", m.keys(), true, 0, 100, edges);
         case 4 -> new Vec("last_over_time(" + sel + ")", m.keys(), true, 0, 100, edges);
@@ -402,13 +417,58 @@ final class CaseGenerator {
       };
     }
 
+    /** Many-to-one matching: each right-hand group is one aggregated series per {@code job}. */
+    private Vec groupLeft() {
+      List<Metric> withJob = metrics.stream().filter(m -> m.keys().contains("job")).toList();
+      if (withJob.isEmpty()) {
+        return rangeFunction(pick(metrics));
+      }
+      Vec left = rangeFunction(pick(withJob));
+      Vec right = aggregate(base(pick(withJob)), List.of("job"));
+      List<Edge> edges = new ArrayList<>(left.edges());
+      edges.addAll(right.edges());
+      String op = pick("*", "/", "+");
+      return new Vec(left.text() + " " + op + " on (job) group_left " + right.text(), left.labels(), false,
+          0, left.hi() * Math.max(1, right.hi()), edges);
+    }
+
+    private Vec misc(Metric m) {
+      return switch (rnd.nextInt(4)) {
+        case 0 -> new Vec("time() - timestamp(" + m.name() + matcher(m) + ")", m.keys(), true, 0, 400, List.of());
+        case 1 -> {
+          Vec v = aggregate(base(m), List.of());
+          yield new Vec(v.text() + " or vector(0)", List.of(), v.integral(), v.lo(), v.hi(), v.edges());
+        }
+        case 2 -> {
+          Vec v = base(m);
+          if (!v.labels().contains("job")) {
+            yield v;
+          }
+          List<String> labels = new ArrayList<>(v.labels());
+          labels.add("team");
+          yield new Vec("label_replace(" + v.text() + ", \"team\", \"t-$1\", \"job\", \"(.*)\")", labels,
+              v.integral(), v.lo(), v.hi(), v.edges());
+        }
+        default -> {
+          Vec v = base(m);
+          Vec w = aggregate(base(pick(metrics)), List.of());
+          List<Edge> edges = new ArrayList<>(v.edges());
+          edges.addAll(w.edges());
+          yield new Vec(v.wrapped() + " > scalar(" + w.text() + ")", v.labels(), v.integral(), v.lo(), v.hi(), edges);
+        }
+      };
+    }
+
     private Vec base(Metric m) {
       return m.counter() || chance(2) ? rangeFunction(m) : selector(m);
     }
 
     private Vec anyVec() {
       Metric m = pick(metrics);
-      return switch (rnd.nextInt(10)) {
+      return switch (rnd.nextInt(13)) {
+        case 10 -> groupLeft();
+        case 11 -> misc(m);
+        case 12 -> alertsOfEarlierRule();
         case 0, 1 -> base(m);
         case 2, 3 -> aggregate(base(m), randomBy(m.keys()));
         case 4 -> arithmetic(base(m));
@@ -417,6 +477,19 @@ final class CaseGenerator {
         case 7 -> m.counter() ? rangeFunction(m) : selector(m);
         default -> recorded.isEmpty() ? aggregate(rangeFunction(m), randomBy(m.keys())) : recordedUse();
       };
+    }
+
+    /** Reads the ALERTS series an earlier rule of the same evaluation wrote. */
+    private Vec alertsOfEarlierRule() {
+      if (alertNames.isEmpty()) {
+        return base(pick(metrics));
+      }
+      String a = pick(alertNames);
+      if (rnd.nextBoolean()) {
+        return new Vec("count(ALERTS{alertname=\"" + a + "\", alertstate=\"" + pick("pending", "firing") + "\"})",
+            List.of(), true, 1, 3, List.of());
+      }
+      return new Vec("ALERTS{alertname=\"" + a + "\"}", List.of(), true, 1, 1, List.of());
     }
 
     private Vec recordedUse() {
@@ -449,7 +522,17 @@ final class CaseGenerator {
 
     private void recordingRule(int i) {
       Metric m = pick(metrics);
-      Vec v = chance(4) ? rangeFunction(m) : aggregate(base(m), randomBy(m.keys()));
+      Vec v;
+      if (!recorded.isEmpty() && chance(3)) {
+        Vec r = recordedUse(); // a recording rule fed by an earlier one
+        v = aggregate(r, randomBy(r.labels()));
+      } else if (chance(25)) {
+        // Deliberate evaluation error when two series differ only in the replaced label.
+        v = new Vec("label_replace(" + m.name() + ", \"job\", \"same\", \"job\", \".*\")", m.keys(), true, 0, 100,
+            List.of());
+      } else {
+        v = chance(4) ? rangeFunction(m) : aggregate(base(m), randomBy(m.keys()));
+      }
       String name = "case" + index + ":" + m.name().replace("_total", "") + ":r" + i;
       checkRuleEdges(v);
       StringBuilder y = new StringBuilder("  - record: " + name + "\n    expr: " + quote(v.text()) + "\n");
@@ -474,8 +557,15 @@ final class CaseGenerator {
         // Deliberate evaluation error: a rule label overwrites the label that tells the series apart.
         Metric m = pick(metrics);
         v = new Vec(m.name(), m.keys(), true, 0, 100, List.of());
-        expr = m.name() + " > -1";
-        extraLabel = m.keys().isEmpty() ? null : m.keys().get(0);
+        if (rnd.nextBoolean()) {
+          expr = m.name() + " > -1";
+          extraLabel = m.keys().isEmpty() ? null : m.keys().get(0);
+        } else {
+          // Many-to-many (or implicit one-to-many) matching once both sides hold several series.
+          Metric other = pick(metrics);
+          expr = m.name() + " + on () " + other.name() + " > -1";
+          v = new Vec(expr, List.of(), false, 0, 100, List.of());
+        }
       } else if (chance(12)) {
         Metric m = pick(metrics);
         String sel = m.keys().isEmpty() || rnd.nextBoolean() ? m.name()
@@ -599,16 +689,18 @@ final class CaseGenerator {
     private GeneratedCase render() {
       String base = String.format(Locale.ROOT, "case-%03d", index);
       StringBuilder rules = new StringBuilder("groups:\n");
+      // Group limits (2.31+) make rules with too many alerts or series fail; 2.42 and 3.x agree on that.
+      String limit = chance(12) ? "  limit: " + (1 + rnd.nextInt(3)) + "\n" : "";
       boolean split = ruleIsRecording.contains(true) && ruleIsRecording.contains(false) && chance(4);
       List<String> order = new ArrayList<>();
       if (split) {
-        rules.append("- name: recording\n  rules:\n");
+        rules.append("- name: recording\n").append(limit).append("  rules:\n");
         for (int i = 0; i < ruleYaml.size(); i++) {
           if (ruleIsRecording.get(i)) {
             rules.append(ruleYaml.get(i));
           }
         }
-        rules.append("- name: alerting\n  rules:\n");
+        rules.append("- name: alerting\n").append(limit).append("  rules:\n");
         for (int i = 0; i < ruleYaml.size(); i++) {
           if (!ruleIsRecording.get(i)) {
             rules.append(ruleYaml.get(i));
@@ -622,7 +714,7 @@ final class CaseGenerator {
           // An alert ahead of the recording rule it reads sees the previous evaluation's output.
           ordered.add(0, ordered.remove(ordered.size() - 1));
         }
-        rules.append("- name: rules\n  rules:\n");
+        rules.append("- name: rules\n").append(limit).append("  rules:\n");
         ordered.forEach(rules::append);
       }
       StringBuilder test = new StringBuilder("rule_files:\n  - " + base + ".rules.yml\nevaluation_interval: 1m\n");

@@ -61,7 +61,7 @@ final class TestRulesOutput {
             if (l.startsWith("Labels:")) {
               labels = l;
             } else if (l.startsWith("Annotations:")) {
-              alerts.add(labels + " " + l);
+              alerts.add(labels + " " + l.replaceFirst(",$", ""));
             }
           }
         }
