@@ -38,6 +38,8 @@ final class Executor {
   static final int MAX_DEPTH = 10000;
   static final long MAX_OUTPUT = 16L << 20;
   static final long MAX_STEPS = 20_000_000L;
+  /** Wall-clock budget of one execution; checked every 1024 steps. */
+  static final long MAX_NANOS = 10_000_000_000L;
 
   private static final Object MISSING = new Object();
 
@@ -75,6 +77,7 @@ final class Executor {
   private Node node;
   private int depth;
   private long steps;
+  private final long startNanos = System.nanoTime();
   private final ArrayList<String> varNames = new ArrayList<>();
   private final ArrayList<Object> varValues = new ArrayList<>();
 
@@ -142,6 +145,9 @@ final class Executor {
   private void step() {
     if (++steps > MAX_STEPS) {
       throw errorf("execution exceeded " + MAX_STEPS + " steps");
+    }
+    if ((steps & 1023) == 0 && System.nanoTime() - startNanos > MAX_NANOS) {
+      throw errorf("execution exceeded " + MAX_NANOS / 1_000_000_000L + "s");
     }
   }
 
