@@ -214,6 +214,22 @@ final class DifferentialCases {
     for (String t : misc) {
       cases.add(new Case(t, "0.75", base));
     }
+    // Query results: these series share grp="q", and the templates query them back. The order of
+    // a selector's results is not defined (promtool's differs from run to run), so every template
+    // either selects one series or sorts by a label with distinct values.
+    String[][] grp = {{"b:1", "3"}, {"a:2", "1.5"}, {"c:3", "NaN"}, {"a:1", "-2"}};
+    String[] queryTemplates = {
+      "{{ range sortByLabel \"instance\" (query \"m{grp=\\\"q\\\"}\") }}{{ .Labels.instance }}={{ .Value }};{{ end }}",
+      "{{ with query \"m{instance=\\\"c:3\\\"}\" }}{{ (first .).Labels.instance }} {{ . | first | value | humanize }} "
+          + "{{ . | first | label \"instance\" }} [{{ . | first | strvalue }}]{{ end }}",
+      "{{ range $i, $s := sortByLabel \"instance\" (query \"m{grp=\\\"q\\\"}\") }}{{ $i }}:{{ $s.Value | humanize1024 }} {{ end }}",
+      "{{ len (query \"m{grp=\\\"q\\\"}\") }} {{ query \"m{instance=\\\"a:2\\\"}\" | first }}",
+    };
+    for (int k = 0; k < grp.length; k++) {
+      cases.add(new Case(queryTemplates[k], grp[k][1], Labels.of("instance", grp[k][0], "job", "node", "grp", "q")));
+    }
+    cases.add(new Case("{{ printf \"%v\" (first (query \"m{instance=\\\"b:1\\\"}\")) }}", "1", base));
+    cases.add(new Case("{{ with query \"m{grp=\\\"none\\\"}\" }}some{{ else }}none{{ end }}", "1", base));
     String[] parseErrors = {
       "{{ nosuchfunc }}",
       "{{ $nosuchvar }}",
