@@ -631,9 +631,6 @@ final class Executor {
         }
         return f;
       }
-      if (st.isPointer()) {
-        throw errorf("can't evaluate field " + fieldName + " in type " + st.goType());
-      }
     } else if (receiver instanceof GoMap m) {
       if (hasArgs) {
         throw errorf(fieldName + " is not a method but has arguments");
