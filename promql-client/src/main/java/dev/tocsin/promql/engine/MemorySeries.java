@@ -23,6 +23,11 @@ public final class MemorySeries {
     return labels;
   }
 
+  /** The number of samples the arrays can hold before growing. */
+  int capacity() {
+    return timestamps.length;
+  }
+
   /** The number of samples. */
   public int size() {
     return size;
@@ -64,9 +69,17 @@ public final class MemorySeries {
     size++;
   }
 
+  /** Drops the spare capacity, so that the series takes 16 bytes per sample. */
+  void trimToSize() {
+    if (timestamps.length > size) {
+      timestamps = Arrays.copyOf(timestamps, size);
+      values = Arrays.copyOf(values, size);
+    }
+  }
+
   private void grow() {
     if (size == timestamps.length) {
-      int n = size * 2;
+      int n = Math.max(8, size * 2);
       timestamps = Arrays.copyOf(timestamps, n);
       values = Arrays.copyOf(values, n);
     }

@@ -52,6 +52,25 @@ public final class MemoryStorage {
     append(labels, timestampMillis, StaleNaN.HISTOGRAM);
   }
 
+  /**
+   * Drops the spare capacity of every series' arrays after loading, leaving 16 bytes per sample
+   * (an 8-byte timestamp and an 8-byte value); appending later still works.
+   */
+  public void compact() {
+    for (MemorySeries s : series) {
+      s.trimToSize();
+    }
+  }
+
+  /** The bytes the sample arrays take, spare capacity included (for memory reports). */
+  public long sampleBytes() {
+    long n = 0;
+    for (MemorySeries s : series) {
+      n += 16L * s.capacity();
+    }
+    return n;
+  }
+
   /** Removes every series. */
   public void clear() {
     series.clear();
