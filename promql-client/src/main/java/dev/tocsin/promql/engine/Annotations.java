@@ -9,7 +9,7 @@ import java.util.Set;
  * The warnings and info notes of one query, in Prometheus' wording ({@code PromQL warning: …} and
  * {@code PromQL info: …}) with the {@code (line:col)} position suffix Prometheus 3.x appends.
  */
-public final class Annotations {
+final class Annotations {
   private final String query;
   private final Set<String> warnings = new LinkedHashSet<>();
   private final Set<String> infos = new LinkedHashSet<>();
@@ -27,12 +27,12 @@ public final class Annotations {
   }
 
   /** The warnings, in the order first raised. */
-  public List<String> warnings() {
+  List<String> warnings() {
     return new ArrayList<>(warnings);
   }
 
   /** The info notes, in the order first raised. */
-  public List<String> infos() {
+  List<String> infos() {
     return new ArrayList<>(infos);
   }
 

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
@@ -472,9 +471,5 @@ final class FunctionCalls {
       out.add(new EvalSample(metricOf(g), Quantiles.bucketFraction(lower, upper, g.upperBounds(), g.counts()), true));
     }
     return ev.checkUnique(new InstantVector(out));
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
