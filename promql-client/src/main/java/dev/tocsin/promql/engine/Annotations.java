@@ -13,9 +13,18 @@ final class Annotations {
   private final String query;
   private final Set<String> warnings = new LinkedHashSet<>();
   private final Set<String> infos = new LinkedHashSet<>();
+  private final java.util.Map<Object, Set<String>> reported = new java.util.IdentityHashMap<>();
 
   Annotations(String query) {
     this.query = query;
+  }
+
+  /**
+   * Whether this is the first time a node reports something about this subject (e.g. a metric
+   * name), so that a range query builds each message once rather than at every step.
+   */
+  boolean firstTime(Object node, String subject) {
+    return reported.computeIfAbsent(node, k -> new java.util.HashSet<>()).add(subject);
   }
 
   void warn(String message, int offset) {
