@@ -375,6 +375,7 @@ final class FunctionCalls {
 
   private Map<Labels, BucketGroup> bucketGroups(InstantVector v, Expr arg) {
     Map<Labels, BucketGroup> groups = new LinkedHashMap<>();
+    LabelsCache withoutLe = ev.cache(arg, m -> m.without("le"));
     for (EvalSample s : v.samples()) {
       String le = s.metric().getOrEmpty("le");
       double upper;
@@ -390,7 +391,7 @@ final class FunctionCalls {
                 arg.span().start());
         continue;
       }
-      Labels key = s.metric().without("le");
+      Labels key = withoutLe.apply(s.metric());
       BucketGroup g = groups.computeIfAbsent(key, BucketGroup::new);
       g.buckets.add(new double[] {upper, s.value()});
     }
