@@ -41,7 +41,7 @@ final class BinaryOperations {
           List.of(), false, List.of());
     }
     VectorMatching m = matching;
-    LabelsCache sig = ev.cache(e, x -> signature(x, m));
+    LabelsCache sig = ev.cache(e, "signature", x -> signature(x, m));
     return switch (e.op()) {
       case AND -> and(l, r, sig);
       case OR -> or(l, r, sig);

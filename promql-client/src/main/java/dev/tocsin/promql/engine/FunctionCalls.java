@@ -375,7 +375,7 @@ final class FunctionCalls {
 
   private Map<Labels, BucketGroup> bucketGroups(InstantVector v, Expr arg) {
     Map<Labels, BucketGroup> groups = new LinkedHashMap<>();
-    LabelsCache withoutLe = ev.cache(arg, m -> m.without("le"));
+    LabelsCache withoutLe = ev.cache(arg, "buckets", m -> m.without("le"));
     for (EvalSample s : v.samples()) {
       String le = s.metric().getOrEmpty("le");
       double upper;
