@@ -38,6 +38,8 @@ final class Executor {
   static final int MAX_DEPTH = 10000;
   static final long MAX_OUTPUT = 16L << 20;
   static final long MAX_STEPS = 20_000_000L;
+  /** Wall-clock budget of one execution; checked every 1024 steps. */
+  static final long MAX_NANOS = 10_000_000_000L;
 
   private static final Object MISSING = new Object();
 
@@ -75,6 +77,7 @@ final class Executor {
   private Node node;
   private int depth;
   private long steps;
+  private final long startNanos = System.nanoTime();
   private final ArrayList<String> varNames = new ArrayList<>();
   private final ArrayList<Object> varValues = new ArrayList<>();
 
@@ -143,6 +146,9 @@ final class Executor {
     if (++steps > MAX_STEPS) {
       throw errorf("execution exceeded " + MAX_STEPS + " steps");
     }
+    if ((steps & 1023) == 0 && System.nanoTime() - startNanos > MAX_NANOS) {
+      throw errorf("execution exceeded " + MAX_NANOS / 1_000_000_000L + "s");
+    }
   }
 
   // ---- variables
@@ -190,32 +196,130 @@ final class Executor {
 
   private void walk(Object dot, Node n) {
     step();
-    if (n instanceof ListNode l) {
-      for (Node c : l.nodes()) {
+    n.accept(walker, dot);
+  }
+
+  private final Walker walker = new Walker();
+
+  /** Executes the statement-level nodes; expression nodes never appear in a list. */
+  private final class Walker implements Node.Visitor<Void, Object> {
+    @Override
+    public Void visitList(ListNode n, Object dot) {
+      for (Node c : n.nodes()) {
         walk(dot, c);
       }
-    } else if (n instanceof TextNode t) {
-      out.append(t.text());
+      return null;
+    }
+
+    @Override
+    public Void visitText(TextNode n, Object dot) {
+      out.append(n.text());
       checkOutput();
-    } else if (n instanceof ActionNode a) {
-      Object val = evalPipeline(dot, a.pipe());
-      if (a.pipe().decl().isEmpty()) {
-        printValue(a, val);
+      return null;
+    }
+
+    @Override
+    public Void visitAction(ActionNode n, Object dot) {
+      Object val = evalPipeline(dot, n.pipe());
+      if (n.pipe().decl().isEmpty()) {
+        printValue(n, val);
       }
-    } else if (n instanceof BranchNode b) {
-      if (b.kind() == BranchKind.RANGE) {
-        walkRange(dot, b);
+      return null;
+    }
+
+    @Override
+    public Void visitBranch(BranchNode n, Object dot) {
+      if (n.kind() == BranchKind.RANGE) {
+        walkRange(dot, n);
       } else {
-        walkIfOrWith(dot, b);
+        walkIfOrWith(dot, n);
       }
-    } else if (n instanceof TemplateNode t) {
-      walkTemplate(dot, t);
-    } else if (n instanceof BreakNode) {
+      return null;
+    }
+
+    @Override
+    public Void visitTemplate(TemplateNode n, Object dot) {
+      walkTemplate(dot, n);
+      return null;
+    }
+
+    @Override
+    public Void visitBreak(BreakNode n, Object dot) {
       throw Break.INSTANCE;
-    } else if (n instanceof ContinueNode) {
+    }
+
+    @Override
+    public Void visitContinue(ContinueNode n, Object dot) {
       throw Continue.INSTANCE;
-    } else {
+    }
+
+    private Void unknown(Node n) {
       throw errorf("unknown node: " + n.goString());
+    }
+
+    @Override
+    public Void visitPipe(PipeNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitCommand(CommandNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitVariable(VariableNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitField(FieldNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitChain(ChainNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitDot(DotNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitNil(NilNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitBool(BoolNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitNumber(NumberNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitString(StringNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitElse(Node.ElseNode n, Object dot) {
+      return unknown(n);
+    }
+
+    @Override
+    public Void visitEnd(Node.EndNode n, Object dot) {
+      return unknown(n);
     }
   }
 
@@ -526,9 +630,6 @@ final class Executor {
           throw errorf(fieldName + " has arguments but cannot be invoked as function");
         }
         return f;
-      }
-      if (st.isPointer()) {
-        throw errorf("can't evaluate field " + fieldName + " in type " + st.goType());
       }
     } else if (receiver instanceof GoMap m) {
       if (hasArgs) {

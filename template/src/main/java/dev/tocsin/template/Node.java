@@ -13,8 +13,65 @@ sealed interface Node {
 
   String goString();
 
+  /** Dispatches to the visitor method for this node's type. */
+  <R, C> R accept(Visitor<R, C> visitor, C context);
+
+  /**
+   * A whole-tree operation over template nodes, one method per node type and no defaults, so a new
+   * node type fails to compile wherever it is not handled.
+   *
+   * @param <R> the result type
+   * @param <C> the context passed down, e.g. the executor's dot
+   */
+  interface Visitor<R, C> {
+    R visitList(ListNode n, C context);
+
+    R visitText(TextNode n, C context);
+
+    R visitAction(ActionNode n, C context);
+
+    R visitPipe(PipeNode n, C context);
+
+    R visitCommand(CommandNode n, C context);
+
+    R visitIdentifier(IdentifierNode n, C context);
+
+    R visitVariable(VariableNode n, C context);
+
+    R visitField(FieldNode n, C context);
+
+    R visitChain(ChainNode n, C context);
+
+    R visitDot(DotNode n, C context);
+
+    R visitNil(NilNode n, C context);
+
+    R visitBool(BoolNode n, C context);
+
+    R visitNumber(NumberNode n, C context);
+
+    R visitString(StringNode n, C context);
+
+    R visitBranch(BranchNode n, C context);
+
+    R visitTemplate(TemplateNode n, C context);
+
+    R visitBreak(BreakNode n, C context);
+
+    R visitContinue(ContinueNode n, C context);
+
+    R visitElse(ElseNode n, C context);
+
+    R visitEnd(EndNode n, C context);
+  }
+
   /** A sequence of nodes. */
   record ListNode(int pos, List<Node> nodes) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitList(this, context);
+    }
+
     public ListNode {
       nodes = List.copyOf(nodes);
     }
@@ -32,6 +89,11 @@ sealed interface Node {
   /** Plain text outside actions. */
   record TextNode(int pos, String text) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitText(this, context);
+    }
+
+    @Override
     public String goString() {
       return GoFmt.quote(text);
     }
@@ -39,6 +101,11 @@ sealed interface Node {
 
   /** An action that prints its pipeline's value unless the pipeline declares variables. */
   record ActionNode(int pos, int line, PipeNode pipe) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitAction(this, context);
+    }
+
     @Override
     public String goString() {
       return "{{" + pipe.goString() + "}}";
@@ -48,6 +115,11 @@ sealed interface Node {
   /** A pipeline of commands, optionally declaring or assigning variables. */
   record PipeNode(int pos, int line, boolean isAssign, List<VariableNode> decl, List<CommandNode> cmds)
       implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitPipe(this, context);
+    }
+
     public PipeNode {
       decl = List.copyOf(decl);
       cmds = List.copyOf(cmds);
@@ -77,6 +149,11 @@ sealed interface Node {
 
   /** A command: an operand followed by arguments. */
   record CommandNode(int pos, List<Node> args) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitCommand(this, context);
+    }
+
     public CommandNode {
       args = List.copyOf(args);
     }
@@ -102,6 +179,11 @@ sealed interface Node {
   /** A function name. */
   record IdentifierNode(int pos, String ident) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitIdentifier(this, context);
+    }
+
+    @Override
     public String goString() {
       return ident;
     }
@@ -109,6 +191,11 @@ sealed interface Node {
 
   /** A variable with optional field chain: {@code $x.a.b}. */
   record VariableNode(int pos, List<String> ident) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitVariable(this, context);
+    }
+
     public VariableNode {
       ident = List.copyOf(ident);
     }
@@ -121,6 +208,11 @@ sealed interface Node {
 
   /** A field chain on dot: {@code .a.b}. */
   record FieldNode(int pos, List<String> ident) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitField(this, context);
+    }
+
     public FieldNode {
       ident = List.copyOf(ident);
     }
@@ -137,6 +229,11 @@ sealed interface Node {
 
   /** Fields applied to a term: {@code (pipeline).a.b}. */
   record ChainNode(int pos, Node node, List<String> field) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitChain(this, context);
+    }
+
     public ChainNode {
       field = List.copyOf(field);
     }
@@ -159,6 +256,11 @@ sealed interface Node {
   /** The cursor, {@code .}. */
   record DotNode(int pos) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitDot(this, context);
+    }
+
+    @Override
     public String goString() {
       return ".";
     }
@@ -167,6 +269,11 @@ sealed interface Node {
   /** The untyped {@code nil}. */
   record NilNode(int pos) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitNil(this, context);
+    }
+
+    @Override
     public String goString() {
       return "nil";
     }
@@ -174,6 +281,11 @@ sealed interface Node {
 
   /** {@code true} or {@code false}. */
   record BoolNode(int pos, boolean value) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitBool(this, context);
+    }
+
     @Override
     public String goString() {
       return value ? "true" : "false";
@@ -185,6 +297,11 @@ sealed interface Node {
       int pos, String text, boolean isInt, long int64, boolean isUint, boolean isFloat, double float64)
       implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitNumber(this, context);
+    }
+
+    @Override
     public String goString() {
       return text;
     }
@@ -192,6 +309,11 @@ sealed interface Node {
 
   /** A string constant. */
   record StringNode(int pos, String quoted, String text) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitString(this, context);
+    }
+
     @Override
     public String goString() {
       return quoted;
@@ -209,6 +331,11 @@ sealed interface Node {
   record BranchNode(BranchKind kind, int pos, int line, PipeNode pipe, ListNode list, ListNode elseList)
       implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitBranch(this, context);
+    }
+
+    @Override
     public String goString() {
       String name = kind.name().toLowerCase(java.util.Locale.ROOT);
       StringBuilder sb = new StringBuilder("{{").append(name).append(' ').append(pipe.goString()).append("}}");
@@ -223,6 +350,11 @@ sealed interface Node {
   /** {@code {{template "name" pipeline}}}. */
   record TemplateNode(int pos, int line, String name, PipeNode pipe) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitTemplate(this, context);
+    }
+
+    @Override
     public String goString() {
       if (pipe == null) {
         return "{{template " + GoFmt.quote(name) + "}}";
@@ -234,6 +366,11 @@ sealed interface Node {
   /** {@code {{break}}} inside a range. */
   record BreakNode(int pos, int line) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitBreak(this, context);
+    }
+
+    @Override
     public String goString() {
       return "{{break}}";
     }
@@ -241,6 +378,11 @@ sealed interface Node {
 
   /** {@code {{continue}}} inside a range. */
   record ContinueNode(int pos, int line) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitContinue(this, context);
+    }
+
     @Override
     public String goString() {
       return "{{continue}}";
@@ -250,6 +392,11 @@ sealed interface Node {
   /** {@code {{else}}}, only seen by the parser. */
   record ElseNode(int pos, int line) implements Node {
     @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitElse(this, context);
+    }
+
+    @Override
     public String goString() {
       return "{{else}}";
     }
@@ -257,6 +404,11 @@ sealed interface Node {
 
   /** {@code {{end}}}, only seen by the parser. */
   record EndNode(int pos) implements Node {
+    @Override
+    public <R, C> R accept(Visitor<R, C> visitor, C context) {
+      return visitor.visitEnd(this, context);
+    }
+
     @Override
     public String goString() {
       return "{{end}}";

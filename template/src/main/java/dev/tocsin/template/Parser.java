@@ -397,7 +397,6 @@ final class Parser {
       }
       int save = idx;
       next();
-      Token afterVariable = peek();
       Token nx = peekNonSpace();
       if (nx.type() == Type.ASSIGN || nx.type() == Type.DECLARE) {
         isAssign = nx.type() == Type.ASSIGN;
@@ -416,9 +415,8 @@ final class Parser {
           throw errorf("range can only initialize variables");
         }
         throw errorf("too many declarations in " + context);
-      } else if (afterVariable.type() == Type.SPACE) {
-        idx = save;
       } else {
+        // "$x foo": the variable is an operand, not a declaration.
         idx = save;
       }
       break;

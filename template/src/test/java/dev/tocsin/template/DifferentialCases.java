@@ -209,12 +209,51 @@ final class DifferentialCases {
       "{{ printf \"%5.|%.\" 1 2 }}",
       "{{ printf \"%.*d|%-*d|%*d\" -1 5 3 7 \"x\" 9 }}",
       "{{ printf \"%#v|%#v|%#v|%#v\" $labels (args 1 \"a\") \"q\" 2.5 }}",
+      "{{ if\n1 }}x{{ end }}{{/* multi\nline comment */}}y",
+      "a  {{- \n $labels.job \n -}}  b",
+      "{{ `raw\nstring` }}|{{ \"esc\\u00e9\\x41\\101\" }}",
+      "{{ $x := 1 }}{{ range $x := $labels }}{{ $x }},{{ end }}{{ $x }}",
+      "{{ with $x := $labels.job }}{{ $x }}{{ $x = \"y\" }}{{ $x }}{{ end }}",
+      "{{ define \"a\" }}{{ template \"b\" . }}{{ end }}{{ define \"b\" }}<{{ .job }}>{{ end }}{{ template \"a\" $labels }}",
+      "{{ .Labels | len }} {{ $labels | printf \"%d\" }}",
+      "{{ printf \"%s\" (index $labels \"instance\" | stripPort) | toUpper }}",
+      "{{ range $i, $c := \"abc\" }}{{ end }}",
+      "{{ if eq (len $labels) 3 }}three{{ else }}{{ len $labels }}{{ end }}",
+      "{{ toUpper }}",
+      "{{ humanize 1 2 }}",
+      "{{ $labels.job | humanize }}",
+      "{{ reReplaceAll \"x\" }}",
       "{{ 1.0 }} {{ 2e0 }} {{ .5 }} {{ 1. }} {{ 0x1p-2 }} {{ 1e-7 }} {{ 123456789.0 }}",
     };
     for (String t : misc) {
       cases.add(new Case(t, "0.75", base));
     }
+    // Query results: these series share grp="q", and the templates query them back. The order of
+    // a selector's results is not defined (promtool's differs from run to run), so every template
+    // either selects one series or sorts by a label with distinct values.
+    String[][] grp = {{"b:1", "3"}, {"a:2", "1.5"}, {"c:3", "NaN"}, {"a:1", "-2"}};
+    String[] queryTemplates = {
+      "{{ range sortByLabel \"instance\" (query \"m{grp=\\\"q\\\"}\") }}{{ .Labels.instance }}={{ .Value }};{{ end }}",
+      "{{ with query \"m{instance=\\\"c:3\\\"}\" }}{{ (first .).Labels.instance }} {{ . | first | value | humanize }} "
+          + "{{ . | first | label \"instance\" }} [{{ . | first | strvalue }}]{{ end }}",
+      "{{ range $i, $s := sortByLabel \"instance\" (query \"m{grp=\\\"q\\\"}\") }}{{ $i }}:{{ $s.Value | humanize1024 }} {{ end }}",
+      "{{ len (query \"m{grp=\\\"q\\\"}\") }} {{ query \"m{instance=\\\"a:2\\\"}\" | first }}",
+    };
+    for (int k = 0; k < grp.length; k++) {
+      cases.add(new Case(queryTemplates[k], grp[k][1], Labels.of("instance", grp[k][0], "job", "node", "grp", "q")));
+    }
+    cases.add(new Case("{{ printf \"%v\" (first (query \"m{instance=\\\"b:1\\\"}\")) }}", "1", base));
+    cases.add(new Case("{{ with query \"m{grp=\\\"none\\\"}\" }}some{{ else }}none{{ end }}", "1", base));
     String[] parseErrors = {
+      "{{ $labels.job\n\n",
+      "x\n{{ \"abc\n }}",
+      "{{ if 1 }}\n{{ else if }}\n{{ end }}",
+      "{{ range $i := }}{{ end }}",
+      "{{ template \"a\" 1 2 }}",
+      "{{ (1) (2) }}",
+      "{{ .a.b. }}",
+      "{{ $ := 1 }}",
+      "{{ $x := 1 }}{{ $x.y.z }}{{ $y }}",
       "{{ nosuchfunc }}",
       "{{ $nosuchvar }}",
       "{{ .x",

@@ -107,6 +107,8 @@ class TemplateTest {
   void boundsRangesOverHugeValues() {
     assertThat(error("{{ range 1000000000000 }}xxxxxxxxxx{{ end }}", null)).startsWith("template: t:1:").contains("exceeds");
     assertThat(error("{{ range 1000000000000 }}{{ end }}", null)).contains("execution exceeded");
+    assertThat(error("{{ range 1000000000 }}{{ $x := printf \"%1000000d\" 1 }}{{ end }}", null))
+        .contains("execution exceeded 10s");
   }
 
   @Test

@@ -67,7 +67,7 @@ final class Aggregations {
       return countValues(e, input, valueLabel, grouping);
     }
     Map<Labels, Group> groups = new LinkedHashMap<>();
-    LabelsCache keys = ev.cache(e, m -> groupingLabels(m, grouping, e.without()));
+    LabelsCache keys = ev.cache(e, "grouping", m -> groupingLabels(m, grouping, e.without()));
     for (EvalSample s : input.samples()) {
       Labels key = keys.apply(s.metric());
       Group g = groups.get(key);

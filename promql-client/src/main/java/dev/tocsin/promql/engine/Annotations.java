@@ -9,13 +9,22 @@ import java.util.Set;
  * The warnings and info notes of one query, in Prometheus' wording ({@code PromQL warning: …} and
  * {@code PromQL info: …}) with the {@code (line:col)} position suffix Prometheus 3.x appends.
  */
-public final class Annotations {
+final class Annotations {
   private final String query;
   private final Set<String> warnings = new LinkedHashSet<>();
   private final Set<String> infos = new LinkedHashSet<>();
+  private final java.util.Map<Object, Set<String>> reported = new java.util.IdentityHashMap<>();
 
   Annotations(String query) {
     this.query = query;
+  }
+
+  /**
+   * Whether this is the first time a node reports something about this subject (e.g. a metric
+   * name), so that a range query builds each message once rather than at every step.
+   */
+  boolean firstTime(Object node, String subject) {
+    return reported.computeIfAbsent(node, k -> new java.util.HashSet<>()).add(subject);
   }
 
   void warn(String message, int offset) {
@@ -27,12 +36,12 @@ public final class Annotations {
   }
 
   /** The warnings, in the order first raised. */
-  public List<String> warnings() {
+  List<String> warnings() {
     return new ArrayList<>(warnings);
   }
 
   /** The info notes, in the order first raised. */
-  public List<String> infos() {
+  List<String> infos() {
     return new ArrayList<>(infos);
   }
 

@@ -41,7 +41,7 @@ final class BinaryOperations {
           List.of(), false, List.of());
     }
     VectorMatching m = matching;
-    LabelsCache sig = ev.cache(e, x -> signature(x, m));
+    LabelsCache sig = ev.cache(e, "signature", x -> signature(x, m));
     return switch (e.op()) {
       case AND -> and(l, r, sig);
       case OR -> or(l, r, sig);
@@ -56,7 +56,7 @@ final class BinaryOperations {
       case SUB -> l - r;
       case MUL -> l * r;
       case DIV -> l / r;
-      case POW -> Math.pow(l, r);
+      case POW -> goPow(l, r);
       case MOD -> goMod(l, r);
       case ATAN2 -> Math.atan2(l, r);
       case EQL -> l == r ? 1 : 0;
@@ -68,6 +68,14 @@ final class BinaryOperations {
       case AND, OR, UNLESS -> throw new EvalException(
           "operator \"" + op.symbol() + "\" not allowed for Scalar operations");
     };
+  }
+
+  /** Go's math.Pow, which differs from Java's for a base of 1 or -1 with a NaN or infinite exponent. */
+  static double goPow(double l, double r) {
+    if (l == 1 || (l == -1 && Double.isInfinite(r))) {
+      return 1;
+    }
+    return Math.pow(l, r);
   }
 
   /** Go's math.Mod: the result has the sign of the dividend, like Java's %. */

@@ -46,7 +46,7 @@ final class Evaluator implements ExprVisitor<EvalValue> {
   private final IdentityHashMap<SubqueryExpr, Map<Long, InstantVector>> subqueryCache = new IdentityHashMap<>();
   private final FunctionCalls functions;
   private final LabelsCache withoutName = new LabelsCache(Labels::withoutMetricName);
-  private final IdentityHashMap<Object, LabelsCache> nodeCaches = new IdentityHashMap<>();
+  private final Map<CacheKey, LabelsCache> nodeCaches = new HashMap<>();
   /** The most samples kept in the subquery cache; beyond it, subquery steps are recomputed. */
   private static final long SUBQUERY_CACHE_LIMIT = 2_000_000;
 
@@ -378,10 +378,16 @@ final class Evaluator implements ExprVisitor<EvalValue> {
     return options.delayedNameRemoval() ? metric : withoutName.apply(metric);
   }
 
-  /** The per-query cache of a label transformation made by one node of the tree. */
-  LabelsCache cache(Object node, java.util.function.UnaryOperator<Labels> function) {
-    return nodeCaches.computeIfAbsent(node, k -> new LabelsCache(function));
+  /**
+   * The per-query cache of a label transformation made by one node of the tree; {@code purpose}
+   * tells apart the transformations of a node that is, say, both an aggregation and an argument.
+   */
+  LabelsCache cache(Expr node, String purpose, java.util.function.UnaryOperator<Labels> function) {
+    return nodeCaches.computeIfAbsent(new CacheKey(node, purpose), k -> new LabelsCache(function));
   }
+
+  /** Identifies a node's label transformation. */
+  private record CacheKey(Expr node, String purpose) {}
 
   /** Prometheus' duplicate check, which it makes at once only without delayed name removal. */
   InstantVector checkUnique(InstantVector v) {

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
@@ -376,6 +375,7 @@ final class FunctionCalls {
 
   private Map<Labels, BucketGroup> bucketGroups(InstantVector v, Expr arg) {
     Map<Labels, BucketGroup> groups = new LinkedHashMap<>();
+    LabelsCache withoutLe = ev.cache(arg, "buckets", m -> m.without("le"));
     for (EvalSample s : v.samples()) {
       String le = s.metric().getOrEmpty("le");
       double upper;
@@ -391,7 +391,7 @@ final class FunctionCalls {
                 arg.span().start());
         continue;
       }
-      Labels key = s.metric().without("le");
+      Labels key = withoutLe.apply(s.metric());
       BucketGroup g = groups.computeIfAbsent(key, BucketGroup::new);
       g.buckets.add(new double[] {upper, s.value()});
     }
@@ -472,9 +472,5 @@ final class FunctionCalls {
       out.add(new EvalSample(metricOf(g), Quantiles.bucketFraction(lower, upper, g.upperBounds(), g.counts()), true));
     }
     return ev.checkUnique(new InstantVector(out));
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

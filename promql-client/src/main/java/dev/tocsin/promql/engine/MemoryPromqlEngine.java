@@ -65,9 +65,22 @@ public final class MemoryPromqlEngine implements QueryClient {
     return evaluateInstant(expr, time.toEpochMilli()).result();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As Prometheus' query API, it refuses more than 11,000 steps, which keeps a mistaken step
+   * from running until the timeout.
+   */
   @Override
   public QueryResult rangeQuery(String expr, Instant start, Instant end, Duration step) {
-    return evaluateRange(expr, start.toEpochMilli(), end.toEpochMilli(), step.toMillis()).result();
+    long stepMillis = step.toMillis();
+    if (stepMillis > 0 && (end.toEpochMilli() - start.toEpochMilli()) / stepMillis > 11_000) {
+      throw new QueryException(
+          QueryException.ErrorType.BAD_DATA,
+          "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution"
+              + " (?step=XX)");
+    }
+    return evaluateRange(expr, start.toEpochMilli(), end.toEpochMilli(), stepMillis).result();
   }
 
   /** Parses an expression as this engine does, throwing a {@code bad_data} QueryException. */

@@ -12,7 +12,8 @@ public final class MemorySeries {
   private final Labels labels;
   private long[] timestamps = new long[8];
   private double[] values = new double[8];
-  private int size;
+  /** Written after the sample it counts, so a concurrent reader never sees a half-written one. */
+  private volatile int size;
 
   MemorySeries(Labels labels) {
     this.labels = Objects.requireNonNull(labels, "labels is null");
@@ -21,6 +22,11 @@ public final class MemorySeries {
   /** The series' labels, including {@code __name__}. */
   public Labels labels() {
     return labels;
+  }
+
+  /** The number of samples the arrays can hold before growing. */
+  int capacity() {
+    return timestamps.length;
   }
 
   /** The number of samples. */
@@ -43,32 +49,43 @@ public final class MemorySeries {
    * series does). Appending in time order is the fast path; an older sample is inserted.
    */
   void append(long t, double v) {
-    if (size > 0 && t <= timestamps[size - 1]) {
+    int n = size;
+    if (n > 0 && t <= timestamps[n - 1]) {
       int i = lastAtOrBefore(t);
       if (i >= 0 && timestamps[i] == t) {
         values[i] = v;
         return;
       }
-      grow();
+      grow(n);
       int at = i + 1;
-      System.arraycopy(timestamps, at, timestamps, at + 1, size - at);
-      System.arraycopy(values, at, values, at + 1, size - at);
+      System.arraycopy(timestamps, at, timestamps, at + 1, n - at);
+      System.arraycopy(values, at, values, at + 1, n - at);
       timestamps[at] = t;
       values[at] = v;
-      size++;
+      size = n + 1;
       return;
     }
-    grow();
-    timestamps[size] = t;
-    values[size] = v;
-    size++;
+    grow(n);
+    timestamps[n] = t;
+    values[n] = v;
+    size = n + 1;
   }
 
-  private void grow() {
-    if (size == timestamps.length) {
-      int n = size * 2;
-      timestamps = Arrays.copyOf(timestamps, n);
-      values = Arrays.copyOf(values, n);
+  /** Drops the spare capacity, so that the series takes 16 bytes per sample. */
+  void trimToSize() {
+    if (timestamps.length > size) {
+      timestamps = Arrays.copyOf(timestamps, size);
+      values = Arrays.copyOf(values, size);
+    }
+  }
+
+  private void grow(int n) {
+    if (n == timestamps.length) {
+      int capacity = Math.max(8, n * 2);
+      // The values array is replaced first: a reader that sees the new timestamps array then
+      // finds at least as many values.
+      values = Arrays.copyOf(values, capacity);
+      timestamps = Arrays.copyOf(timestamps, capacity);
     }
   }
 

@@ -10,16 +10,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * In-memory series storage for the embedded PromQL engine: series in primitive arrays and a
  * postings index (label name → value → series ids) for matcher selection, as Prometheus' head
- * block selects series. Not thread-safe for concurrent writes; reads after loading are safe.
+ * block selects series. Any number of queries may run while one thread appends samples in time
+ * order (series creation is guarded by a lock, sample counts are published after the sample).
  */
 public final class MemoryStorage {
   private final List<MemorySeries> series = new ArrayList<>();
   private final Map<Labels, Integer> ids = new HashMap<>();
   private final Map<String, Map<String, IntList>> postings = new HashMap<>();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   /**
    * Appends a sample to the series with these labels, creating it when new. Empty-valued labels
@@ -28,10 +32,30 @@ public final class MemoryStorage {
   public void append(Labels labels, long timestampMillis, double value) {
     Objects.requireNonNull(labels, "labels is null");
     Labels key = labels.withoutEmpty();
-    Integer id = ids.get(key);
-    if (id == null) {
-      id = series.size();
-      series.add(new MemorySeries(key));
+    MemorySeries s;
+    lock.readLock().lock();
+    try {
+      Integer id = ids.get(key);
+      s = id == null ? null : series.get(id);
+    } finally {
+      lock.readLock().unlock();
+    }
+    if (s == null) {
+      s = create(key);
+    }
+    s.append(timestampMillis, value);
+  }
+
+  private MemorySeries create(Labels key) {
+    lock.writeLock().lock();
+    try {
+      Integer existing = ids.get(key);
+      if (existing != null) {
+        return series.get(existing);
+      }
+      int id = series.size();
+      MemorySeries s = new MemorySeries(key);
+      series.add(s);
       ids.put(key, id);
       for (int i = 0; i < key.size(); i++) {
         postings
@@ -39,8 +63,10 @@ public final class MemoryStorage {
             .computeIfAbsent(key.value(i), v -> new IntList())
             .add(id);
       }
+      return s;
+    } finally {
+      lock.writeLock().unlock();
     }
-    series.get(id).append(timestampMillis, value);
   }
 
   /**
@@ -52,11 +78,35 @@ public final class MemoryStorage {
     append(labels, timestampMillis, StaleNaN.HISTOGRAM);
   }
 
+  /**
+   * Drops the spare capacity of every series' arrays after loading, leaving 16 bytes per sample
+   * (an 8-byte timestamp and an 8-byte value); appending later still works.
+   */
+  public void compact() {
+    for (MemorySeries s : series) {
+      s.trimToSize();
+    }
+  }
+
+  /** The bytes the sample arrays take, spare capacity included (for memory reports). */
+  public long sampleBytes() {
+    long n = 0;
+    for (MemorySeries s : series) {
+      n += 16L * s.capacity();
+    }
+    return n;
+  }
+
   /** Removes every series. */
   public void clear() {
-    series.clear();
-    ids.clear();
-    postings.clear();
+    lock.writeLock().lock();
+    try {
+      series.clear();
+      ids.clear();
+      postings.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** The number of series. */
@@ -75,8 +125,13 @@ public final class MemoryStorage {
 
   /** The series with exactly these labels, or {@code null}. */
   public MemorySeries get(Labels labels) {
-    Integer id = ids.get(labels.withoutEmpty());
-    return id == null ? null : series.get(id);
+    lock.readLock().lock();
+    try {
+      Integer id = ids.get(labels.withoutEmpty());
+      return id == null ? null : series.get(id);
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /**
@@ -84,6 +139,15 @@ public final class MemoryStorage {
    * matcher that accepts the empty string also matches series without the label.
    */
   public List<MemorySeries> select(List<LabelMatcher> matchers) {
+    lock.readLock().lock();
+    try {
+      return selectLocked(matchers);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private List<MemorySeries> selectLocked(List<LabelMatcher> matchers) {
     BitSet candidates = null;
     for (LabelMatcher m : matchers) {
       if (m.matchesEmpty()) {

@@ -81,6 +81,7 @@ final class RangeFunctions {
       if (name.equals("rate") || name.equals("increase")) {
         String metricName = s.metric().getOrEmpty(Labels.METRIC_NAME);
         if (!metricName.isEmpty()
+            && ev.annotations().firstTime(e, metricName)
             && !metricName.endsWith("_total")
             && !metricName.endsWith("_sum")
             && !metricName.endsWith("_count")

@@ -85,7 +85,11 @@ public final class PromqlTestRunner {
     private final String name;
     private final String[] lines;
     private final MemoryStorage storage = new MemoryStorage();
-    /** Series that Prometheus would hold as native histograms; queries touching them are skipped. */
+    /**
+     * The native histograms with custom buckets that {@code load_with_nhcb} would add beside the
+     * classic series; queries selecting them are skipped. (Native samples written as {@code {{…}}}
+     * are placeholders in the storage itself.)
+     */
     private final MemoryStorage nativeSeries = new MemoryStorage();
     private final MemoryPromqlEngine engine = new MemoryPromqlEngine(storage, options);
     private final List<ScriptFailure> failures = new ArrayList<>();

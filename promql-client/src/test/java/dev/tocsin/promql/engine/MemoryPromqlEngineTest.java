@@ -290,4 +290,48 @@ class MemoryPromqlEngineTest {
     assertThat(instant("x{job=~\"api\"}", 0)).hasSize(1);
     assertThat(instant("x{job!~\"api\"}", 0)).extracting(Sample::value).containsExactly(2.0);
   }
+
+  @Test
+  void countValuesCountsSamplesPerValueAndGroup() {
+    storage.append(series("__name__", "version", "job", "a", "i", "1"), 0, 6);
+    storage.append(series("__name__", "version", "job", "a", "i", "2"), 0, 6);
+    storage.append(series("__name__", "version", "job", "b", "i", "1"), 0, 7.5);
+    assertThat(instant("count_values(\"v\", version)", 0))
+        .extracting(Sample::metric, Sample::value)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(series("v", "6"), 2.0),
+            org.assertj.core.groups.Tuple.tuple(series("v", "7.5"), 1.0));
+    assertThat(instant("count_values without (i) (\"v\", version)", 0))
+        .extracting(Sample::metric)
+        .containsExactlyInAnyOrder(series("job", "a", "v", "6"), series("job", "b", "v", "7.5"));
+    assertThatThrownBy(() -> instant("count_values(\"a\\xc5z\", version)", 0))
+        .isInstanceOf(QueryException.class)
+        .hasMessage("invalid label name \"a\\xc5z\"");
+  }
+
+  @Test
+  void quantileOutsideZeroToOneWarnsAndGivesInfinity() {
+    storage.append(series("__name__", "x", "i", "1"), 0, 1);
+    storage.append(series("__name__", "x", "i", "2"), 0, 3);
+    assertThat(single("quantile(0.5, x)", 0)).isEqualTo(2);
+    QueryOutcome o = engine.evaluateInstant("quantile(1.5, x)", 0);
+    assertThat(((Vector) o.result()).samples().get(0).value()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(o.warnings()).containsExactly("PromQL warning: quantile value should be between 0 and 1, got 1.5 (1:10)");
+  }
+
+  @Test
+  void histogramQuantileInterpolatesWithinClassicBuckets() {
+    String[] les = {"0.1", "0.5", "1", "+Inf"};
+    double[] counts = {10, 50, 90, 100};
+    for (int i = 0; i < les.length; i++) {
+      storage.append(series("__name__", "d_bucket", "le", les[i]), 0, counts[i]);
+    }
+    // Rank 50 of 100 is the top of the (0.1, 0.5] bucket.
+    assertThat(single("histogram_quantile(0.5, d_bucket)", 0)).isCloseTo(0.5, within(1e-12));
+    // Rank 70 is half way through (0.5, 1].
+    assertThat(single("histogram_quantile(0.7, d_bucket)", 0)).isCloseTo(0.75, within(1e-12));
+    // Above the last finite bound, the answer is that bound.
+    assertThat(single("histogram_quantile(0.99, d_bucket)", 0)).isEqualTo(1.0);
+    assertThat(single("histogram_fraction(0, 0.5, d_bucket)", 0)).isCloseTo(0.5, within(1e-12));
+  }
 }

@@ -1,6 +1,5 @@
 package dev.tocsin.template.fmt;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /** Go's {@code strconv} parsing: {@code Unquote}, {@code ParseInt}/{@code ParseUint} with base 0, {@code ParseFloat}. */
@@ -216,10 +215,7 @@ public final class GoStrconv {
     if (Double.isInfinite(v)) {
       throw new SyntaxException("strconv.ParseFloat: parsing " + GoFmt.quote(s) + ": value out of range");
     }
-    if (v == 0 && !isZeroLiteral(t)) {
-      // Underflow to zero is not an error in Go.
-      return v;
-    }
+    // Underflow to zero is not an error in Go, so only overflow is reported.
     return v;
   }
 
@@ -255,14 +251,6 @@ public final class GoStrconv {
       saw = '!';
     }
     return saw != '_';
-  }
-
-  private static boolean isZeroLiteral(String t) {
-    try {
-      return new BigDecimal(t).signum() == 0;
-    } catch (NumberFormatException e) {
-      return true;
-    }
   }
 
   private static SyntaxException syntax(String s) {

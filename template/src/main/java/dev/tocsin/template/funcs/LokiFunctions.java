@@ -47,6 +47,31 @@ public final class LokiFunctions {
   /** A fixed entry. */
   public record FixedEntry(String line, long timestampNanos) implements Entry {}
 
+  /**
+   * The entry a formatting stage is processing, updated before each line as Loki's formatters do;
+   * one instance per stage and thread, so the function set is built once per stage.
+   */
+  public static final class CurrentEntry implements Entry {
+    private String line = "";
+    private long timestampNanos;
+
+    /** Points the functions at the next line. */
+    public void set(String line, long timestampNanos) {
+      this.line = line;
+      this.timestampNanos = timestampNanos;
+    }
+
+    @Override
+    public String line() {
+      return line;
+    }
+
+    @Override
+    public long timestampNanos() {
+      return timestampNanos;
+    }
+  }
+
   private static final ZoneId LOCAL = ZoneOffset.UTC;
 
   /** The function set bound to an entry source. */

@@ -155,8 +155,12 @@ public final class PrometheusFunctions {
       return ctx.externalURL();
     }));
     f.add(GoFunction.of("parseDuration", args -> {
+      // Prometheus 3 accepts a leading minus (model.ParseDurationAllowNegative).
+      String d = (String) args.get(0);
+      boolean negative = d.startsWith("-");
       try {
-        return PromDuration.parseMillis((String) args.get(0)) / 1000.0;
+        double seconds = PromDuration.parseMillis(negative ? d.substring(1) : d) / 1000.0;
+        return negative ? -seconds : seconds;
       } catch (IllegalArgumentException e) {
         throw new FunctionException(e.getMessage());
       }
@@ -217,7 +221,7 @@ public final class PrometheusFunctions {
       }
     } else if (i instanceof Long l) {
       return l;
-    } else if (i instanceof GoDuration d) {
+    } else if (i instanceof GoDuration d && !d.pointer()) {
       return d.nanos() / 1e9;
     }
     throw new FunctionException("can't convert " + (i == null ? "<nil>" : GoFmt.typeName(i)) + " to float");

@@ -1,0 +1,2 @@
+/** The Loki HTTP query client ({@link dev.tocsin.logql.http.LokiHttpClient}), OkHttp and Jackson based. */
+package dev.tocsin.logql.http;
