@@ -79,6 +79,9 @@ final class CaseGenerator {
   /** One test-file check, already rendered as YAML. */
   private record Check(String yaml) {}
 
+  /** An expression to check at times still to be chosen, with the window edges those times must avoid. */
+  private record ExprSpec(String expr, List<Edge> edges) {}
+
   /** Generates case {@code index}; cases are reproducible for a seed and a sequence of calls. */
   GeneratedCase generate(int index) {
     return new Builder(index).build();
@@ -112,8 +115,7 @@ final class CaseGenerator {
     private final List<String> ruleYaml = new ArrayList<>();
     private final List<Boolean> ruleIsRecording = new ArrayList<>();
     private final List<String> alertNames = new ArrayList<>();
-    private final List<Check> alertChecks = new ArrayList<>();
-    private final List<Check> exprChecks = new ArrayList<>();
+    private final List<ExprSpec> exprSpecs = new ArrayList<>();
 
     Builder(int index) {
       this.index = index;
@@ -611,15 +613,6 @@ final class CaseGenerator {
       ruleYaml.add(y.toString());
       ruleIsRecording.add(false);
       alertNames.add(name);
-      Set<Integer> times = new TreeSet<>();
-      int n = 3 + rnd.nextInt(3);
-      while (times.size() < n) {
-        times.add(EVAL * rnd.nextInt(horizon / EVAL + 1) + pick(0, 5, 20, 30, 45, 59));
-      }
-      for (int t : times) {
-        alertChecks.add(new Check("  - eval_time: " + GoDuration.of(t) + "\n    alertname: " + name
-            + "\n    exp_alerts: []\n"));
-      }
     }
 
     /** Rules evaluate on multiples of 60s, which are on every input grid. */
@@ -634,7 +627,6 @@ final class CaseGenerator {
     // ---------------------------------------------------------------- expression checks
 
     private void exprChecks() {
-      addExpr("vector(" + index + ")", 0); // always fails, so every file prints exactly one FAILED block
       for (int i = 0; i < recorded.size(); i++) {
         int n = 1 + rnd.nextInt(3);
         for (int k = 0; k < n; k++) {
@@ -664,24 +656,27 @@ final class CaseGenerator {
       }
     }
 
-    /** Adds a check at a time off the input grid whose window edges are all clear of samples. */
     private void addExpr(String expr, List<Edge> edges) {
+      exprSpecs.add(new ExprSpec(expr, edges));
+    }
+
+    /** Adds a check at a time off the input grid whose window edges are all clear of samples. */
+    private void exprCheck(ExprSpec spec, List<Check> checks) {
       for (int tries = 0; tries < 200; tries++) {
         int t = 1 + rnd.nextInt(horizon);
-        if (t % g == 0 || !edges.stream().allMatch(e -> e.clearAt(t))) {
+        if (t % g == 0 || !spec.edges().stream().allMatch(e -> e.clearAt(t))) {
           continue;
         }
-        String line = "  - expr: " + quote(expr) + "\n    eval_time: " + GoDuration.of(t) + "\n    exp_samples: []\n";
-        if (exprChecks.stream().noneMatch(c -> c.yaml().equals(line))) {
-          exprChecks.add(new Check(line));
+        Check c = exprCheck(spec.expr(), t);
+        if (!checks.contains(c)) {
+          checks.add(c);
           return;
         }
       }
     }
 
-    private void addExpr(String expr, int t) {
-      exprChecks.add(new Check("  - expr: " + quote(expr) + "\n    eval_time: " + GoDuration.of(t)
-          + "\n    exp_samples: []\n"));
+    private Check exprCheck(String expr, int t) {
+      return new Check("  - expr: " + quote(expr) + "\n    eval_time: " + GoDuration.of(t) + "\n    exp_samples: []\n");
     }
 
     // ---------------------------------------------------------------- files
@@ -721,27 +716,61 @@ final class CaseGenerator {
       if (!order.isEmpty()) {
         test.append("group_eval_order: [").append(String.join(", ", order)).append("]\n");
       }
-      test.append("tests:\n- name: case-").append(index).append("\n  interval: ").append(GoDuration.of(g))
+      test.append("tests:\n");
+      // A second test group over the same rules, with fresh input, checks that no state leaks
+      // from one group to the next.
+      int evaluations = testGroup("case-" + index, true, values, test);
+      if (chance(6)) {
+        Map<String, List<String>> fresh = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+          for (int i = 0; i < m.series().size(); i++) {
+            fresh.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(seriesValues(m.counter()));
+          }
+        }
+        evaluations += testGroup("case-" + index + "-again", false, fresh, test);
+      }
+      return new GeneratedCase(index, base + ".rules.yml", rules.toString(), base + ".test.yml", test.toString(),
+          evaluations);
+    }
+
+    /** Renders one test group and returns how many checks it holds. */
+    private int testGroup(String name, boolean first, Map<String, List<String>> input, StringBuilder test) {
+      test.append("- name: ").append(name).append("\n  interval: ").append(GoDuration.of(g))
           .append("\n  input_series:\n");
       for (Metric m : metrics) {
-        List<String> vs = values.get(m.name());
+        List<String> vs = input.get(m.name());
         for (int i = 0; i < m.series().size(); i++) {
-          StringBuilder sel = new StringBuilder(m.name()).append('{');
           List<String> parts = new ArrayList<>();
           m.series().get(i).forEach((k, v) -> parts.add(k + "=\"" + v + "\""));
-          sel.append(String.join(", ", parts)).append('}');
-          test.append("  - series: ").append(quote(sel.toString())).append("\n    values: ")
-              .append(quote(vs.get(i))).append('\n');
+          String sel = m.name() + "{" + String.join(", ", parts) + "}";
+          test.append("  - series: ").append(quote(sel)).append("\n    values: ").append(quote(vs.get(i))).append('\n');
         }
       }
+      List<Check> alertChecks = new ArrayList<>();
+      for (String alert : alertNames) {
+        Set<Integer> times = new TreeSet<>();
+        int n = 3 + rnd.nextInt(3);
+        while (times.size() < n) {
+          times.add(EVAL * rnd.nextInt(horizon / EVAL + 1) + pick(0, 5, 20, 30, 45, 59));
+        }
+        for (int t : times) {
+          alertChecks.add(new Check("  - eval_time: " + GoDuration.of(t) + "\n    alertname: " + alert
+              + "\n    exp_alerts: []\n"));
+        }
+      }
+      List<Check> exprChecks = new ArrayList<>();
+      if (first) {
+        // Fails in every file that gets this far, so each file prints exactly one FAILED block.
+        exprChecks.add(exprCheck("vector(" + index + ")", 0));
+      }
+      exprSpecs.forEach(spec -> exprCheck(spec, exprChecks));
       if (!alertChecks.isEmpty()) {
         test.append("  alert_rule_test:\n");
         alertChecks.forEach(c -> test.append(c.yaml()));
       }
       test.append("  promql_expr_test:\n");
       exprChecks.forEach(c -> test.append(c.yaml()));
-      return new GeneratedCase(index, base + ".rules.yml", rules.toString(), base + ".test.yml", test.toString(),
-          alertChecks.size() + exprChecks.size());
+      return alertChecks.size() + exprChecks.size();
     }
   }
 

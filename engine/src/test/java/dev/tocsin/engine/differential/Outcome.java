@@ -49,11 +49,19 @@ sealed interface Outcome {
       for (int i = 0; i < samples.size(); i++) {
         Sample a = samples.get(i);
         Sample b = s.samples.get(i);
-        if (!a.labels().equals(b.labels()) || !(a.value() == null || b.value() == null ? a.printed().equals(b.printed()) : close(a.value(), b.value()))) {
+        if (!a.labels().equals(b.labels()) || !sameValue(a, b)) {
           return false;
         }
       }
       return true;
+    }
+
+    /** Equal doubles must also print alike (Go's %E); different ones need only be close. */
+    private static boolean sameValue(Sample a, Sample b) {
+      if (a.value() == null || b.value() == null || a.value().equals(b.value())) {
+        return a.printed().equals(b.printed());
+      }
+      return close(a.value(), b.value());
     }
 
     static boolean close(double a, double b) {

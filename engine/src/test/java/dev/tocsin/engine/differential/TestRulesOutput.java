@@ -33,11 +33,13 @@ final class TestRulesOutput {
   static List<FileReport> parse(String stderr, List<String> preamble) {
     List<FileReport> files = new ArrayList<>();
     Map<String, Outcome> current = null;
+    String group = "";
     List<String> lines = stderr.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.equals(FAILED)) {
         current = new LinkedHashMap<>();
+        group = "";
         files.add(new FileReport(current));
         continue;
       }
@@ -47,7 +49,7 @@ final class TestRulesOutput {
       }
       Matcher m;
       if (line.startsWith("    name: ")) {
-        continue; // the group name; one group per file, so it adds nothing to the key
+        group = line.substring("    name: ".length()).replaceFirst(",\\s*$", "") + "/"; // precedes alert blocks only
       } else if ((m = ALERT.matcher(line)).matches()) {
         List<String> alerts = new ArrayList<>();
         i++;
@@ -65,7 +67,7 @@ final class TestRulesOutput {
             }
           }
         }
-        put(current, "alert " + m.group(1) + " @ " + m.group(2), new Outcome.Alerts(alerts));
+        put(current, "alert " + group + m.group(1) + " @ " + m.group(2), new Outcome.Alerts(alerts));
       } else if ((m = EXPR_ERR.matcher(line)).matches()) {
         put(current, "expr " + m.group(1) + " @ " + m.group(2), new Outcome.Error(m.group(3)));
       } else if ((m = EXPR.matcher(line)).matches()) {
