@@ -43,6 +43,7 @@ final class CaseGenerator {
   /** The rule evaluation step of every case, in seconds. */
   static final int EVAL = 60;
 
+  /** Candidate input intervals, all divisors of the 60s evaluation step. */
   private static final int[] INTERVALS = {15, 20, 30, 30, 60, 60};
   private static final String[] COUNTERS = {"http_requests_total", "errors_total", "bytes_sent_total",
       "jobs_done_total"};
@@ -131,7 +132,7 @@ final class CaseGenerator {
       for (int i = 0; i < nRecording; i++) {
         recordingRule(i);
       }
-      boolean poisoned = chance(20);
+      boolean poisoned = chance(30);
       for (int i = nRecording; i < nRules; i++) {
         alertingRule(i - nRecording, poisoned && i == nRules - 1);
       }
@@ -222,7 +223,10 @@ final class CaseGenerator {
             int b = rnd.nextInt(6);
             boolean down = rnd.nextBoolean() && v - (long) b * n >= 0;
             if (n == 0) {
-              tokens.add(Long.toString(v));
+              tokens.add(v % 10 == 0 && v > 0 && chance(3) ? v / 10 + "e1" : Long.toString(v));
+            } else if (chance(6)) {
+              // Quarter steps are exact in binary, so == and Kahan-summed means stay exact too.
+              tokens.add(v + ".25+0.25x" + n);
             } else if (b == 0) {
               tokens.add(v + "x" + n);
             } else {
@@ -685,7 +689,7 @@ final class CaseGenerator {
       String base = String.format(Locale.ROOT, "case-%03d", index);
       StringBuilder rules = new StringBuilder("groups:\n");
       // Group limits (2.31+) make rules with too many alerts or series fail; 2.42 and 3.x agree on that.
-      String limit = chance(12) ? "  limit: " + (1 + rnd.nextInt(3)) + "\n" : "";
+      String limit = chance(20) ? "  limit: " + (1 + rnd.nextInt(3)) + "\n" : "";
       boolean split = ruleIsRecording.contains(true) && ruleIsRecording.contains(false) && chance(4);
       List<String> order = new ArrayList<>();
       if (split) {
