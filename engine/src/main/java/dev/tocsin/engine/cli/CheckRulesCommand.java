@@ -57,7 +57,7 @@ final class CheckRulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    return run(Streams.stdout(), Streams.stderr(), System.in);
+    return run(Console.stdout(), Console.stderr(), System.in);
   }
 
   int run(PrintStream out, PrintStream err, InputStream stdin) throws IOException {

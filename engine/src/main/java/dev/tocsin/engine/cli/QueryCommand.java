@@ -1,6 +1,13 @@
 package dev.tocsin.engine.cli;
 
 import dev.tocsin.engine.unittest.SeriesFile;
+import dev.tocsin.engine.unittest.StreamFile;
+import dev.tocsin.logql.engine.MemoryLogStore;
+import dev.tocsin.logql.engine.MemoryLogqlEngine;
+import dev.tocsin.promql.value.LogEntry;
+import dev.tocsin.promql.value.LogStream;
+import dev.tocsin.promql.value.QueryClient;
+import dev.tocsin.promql.value.Streams;
 import dev.tocsin.model.Labels;
 import dev.tocsin.model.LabelNames;
 import dev.tocsin.promql.engine.EngineOptions;
@@ -30,62 +37,88 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tocsin query --series FILE EXPR}: evaluates PromQL against a series file in promtool's
- * expanding notation, printing the result as {@code promtool query} does.
+ * {@code tocsin query --series FILE EXPR} evaluates PromQL against a series file in promtool's
+ * expanding notation, {@code --streams FILE} LogQL against a stream file; results print as {@code
+ * promtool query} prints them.
  */
-@Command(name = "query", description = "Evaluate a PromQL expression against a series file.", mixinStandardHelpOptions = true)
+@Command(name = "query", description = "Evaluate PromQL against a series file, or LogQL against a stream file.",
+    mixinStandardHelpOptions = true)
 final class QueryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--series", required = true, description = "Series file (interval, input_series, optional start).")
-  Path series;
+  /** Where the data comes from: exactly one of a series file (PromQL) or a stream file (LogQL). */
+  static final class Source {
+    @Option(names = "--series", required = true, description = "Series file (interval, input_series, optional start); the expression is PromQL.")
+    Path series;
+
+    @Option(names = "--streams", required = true, description = "Stream file (input_streams, optional start); the expression is LogQL.")
+    Path streams;
+  }
+
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
 
   @Option(names = "--time", description = "Evaluation time: RFC 3339, Unix seconds, or a duration after the series start (e.g. 5m). Default: the last sample's slot.")
   String time;
 
-  @Option(names = "--range", arity = "3", paramLabel = "FROM TO STEP",
+  @Option(names = "--range", arity = "3", paramLabel = "FROM TO STEP", hideParamSyntax = true,
       description = "Range query from FROM to TO every STEP (times as for --time, STEP a duration).")
   List<String> range;
 
   @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
   List<String> features = List.of();
 
-  @Parameters(index = "0", paramLabel = "EXPR", description = "The PromQL expression.")
+  @Parameters(index = "0", paramLabel = "EXPR", description = "The PromQL or LogQL expression.")
   String expr;
 
   @Override
   public Integer call() {
-    PrintStream out = Streams.stdout();
-    PrintStream err = Streams.stderr();
+    PrintStream out = Console.stdout();
+    PrintStream err = Console.stderr();
+    Path file = source.series != null ? source.series : source.streams;
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(series);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      err.println("tocsin: error: open " + series + ": no such file or directory");
+      err.println("tocsin: error: open " + file + ": no such file or directory");
       return 1;
     } catch (IOException e) {
-      err.println("tocsin: error: cannot read " + series + ": " + e.getMessage());
+      err.println("tocsin: error: cannot read " + file + ": " + e.getMessage());
       return 1;
     }
-    SeriesFile.Result read = SeriesFile.read(series.toString(), bytes, Instant.EPOCH);
-    if (read.file() == null) {
-      read.errors().forEach(err::println);
-      return 1;
-    }
-    MemoryStorage storage = new MemoryStorage();
+    QueryClient engine;
+    Instant start;
     try {
-      read.file().loadInto(storage, series.toString());
+      if (source.series != null) {
+        SeriesFile.Result read = SeriesFile.read(file.toString(), bytes, Instant.EPOCH);
+        if (read.file() == null) {
+          read.errors().forEach(err::println);
+          return 1;
+        }
+        MemoryStorage storage = new MemoryStorage();
+        read.file().loadInto(storage, file.toString());
+        EngineOptions options = EngineOptions.DEFAULT;
+        if (features.contains("promql-experimental-functions")) {
+          options = new EngineOptions(options.lookbackDelta(), options.evaluationInterval(), true, false,
+              options.maxSamples(), options.timeout());
+        }
+        engine = new MemoryPromqlEngine(storage, options);
+        start = read.file().start();
+      } else {
+        StreamFile.Result read = StreamFile.read(file.toString(), bytes, Instant.EPOCH);
+        if (read.file() == null) {
+          read.errors().forEach(err::println);
+          return 1;
+        }
+        MemoryLogStore store = new MemoryLogStore();
+        read.file().loadInto(store, file.toString());
+        engine = new MemoryLogqlEngine(store);
+        start = read.file().start();
+      }
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return 1;
     }
-    EngineOptions options = EngineOptions.DEFAULT;
-    if (features.contains("promql-experimental-functions")) {
-      options = new EngineOptions(options.lookbackDelta(), options.evaluationInterval(), true, false,
-          options.maxSamples(), options.timeout());
-    }
-    MemoryPromqlEngine engine = new MemoryPromqlEngine(storage, options);
-    Instant start = read.file().start();
     try {
       QueryResult r;
       if (range != null) {
@@ -143,6 +176,13 @@ final class QueryCommand implements Callable<Integer> {
       out.println("scalar: " + value(s.value()) + " @[" + time(s.timestamp()) + "]");
     } else if (r instanceof StringResult s) {
       out.println(s.value());
+    } else if (r instanceof Streams s) {
+      for (LogStream stream : s.streams()) {
+        out.println(stream.labels());
+        for (LogEntry e : stream.entries()) {
+          out.println("  " + Instant.ofEpochSecond(0, e.timestampNanos()) + " " + e.line());
+        }
+      }
     } else {
       out.println(r);
     }

@@ -22,8 +22,8 @@ final class ScriptRuns {
 
   /** Runs every script and returns the exit code: 1 on any failure or unreadable file. */
   static int run(List<Path> scripts, Runner runner, boolean verbose) {
-    PrintStream out = Streams.stdout();
-    PrintStream err = Streams.stderr();
+    PrintStream out = Console.stdout();
+    PrintStream err = Console.stderr();
     int passed = 0;
     int failed = 0;
     int skipped = 0;

@@ -50,8 +50,8 @@ final class TestRulesCommand implements Callable<Integer> {
     boolean experimental = features.contains("promql-experimental-functions");
     RuleUnitTester tester = new RuleUnitTester(new RuleUnitTester.Options(
         new LoadOptions(ignoreUnknownFields, experimental, YamlLimits.DEFAULT), filter));
-    PrintStream out = Streams.stdout();
-    PrintStream err = Streams.stderr();
+    PrintStream out = Console.stdout();
+    PrintStream err = Console.stderr();
     boolean failed = false;
     JunitReport report = new JunitReport();
     for (Path f : files) {

@@ -19,8 +19,6 @@ import dev.tocsin.model.Labels;
 import dev.tocsin.model.PromDuration;
 import dev.tocsin.logql.engine.MemoryLogStore;
 import dev.tocsin.logql.engine.MemoryLogqlEngine;
-import dev.tocsin.logql.logqltest.LoadLine;
-import dev.tocsin.promql.value.LogEntry;
 import dev.tocsin.promql.engine.EngineOptions;
 import dev.tocsin.promql.engine.MemoryPromqlEngine;
 import dev.tocsin.promql.engine.MemoryStorage;
@@ -207,24 +205,10 @@ public final class RuleUnitTester {
         }
       }
       MemoryLogStore logs = new MemoryLogStore();
-      long startNanos = tg.start().getEpochSecond() * 1_000_000_000L + tg.start().getNano();
-      for (UnitTestFile.InputStream in : tg.inputStreams()) {
-        Labels stream;
-        try {
-          stream = SeriesNotation.parse(in.stream());
-        } catch (ExpressionException e) {
-          return List.of("input_streams " + goQuote(in.stream()) + ": " + e.errors().get(0).format(e.text()));
-        }
-        for (String line : in.lines()) {
-          try {
-            for (LogEntry entry : LoadLine.parse(line)) {
-              logs.append(stream, new LogEntry(startNanos + entry.timestampNanos(), entry.line(),
-                  entry.structuredMetadata()));
-            }
-          } catch (RuntimeException e) {
-            return List.of("input_streams " + goQuote(in.stream()) + ": " + e.getMessage());
-          }
-        }
+      try {
+        StreamFile.load(logs, tg.inputStreams(), tg.start(), null);
+      } catch (IllegalArgumentException e) {
+        return List.of(e.getMessage());
       }
       MemoryLogqlEngine logql = new MemoryLogqlEngine(logs);
       Duration maxEval = Duration.ZERO;

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 streams on the process' standard output and error, whatever the platform encoding. */
-final class Streams {
-  private Streams() {}
+final class Console {
+  private Console() {}
 
   static PrintStream stdout() {
     return new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
