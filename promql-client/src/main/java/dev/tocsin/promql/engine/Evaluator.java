@@ -33,6 +33,9 @@ import java.util.Set;
  * subquery steps are cached across steps, so each is done once per query.
  */
 final class Evaluator implements ExprVisitor<EvalValue> {
+  /** The most samples kept in the subquery cache; beyond it, subquery steps are recomputed. */
+  private static final long SUBQUERY_CACHE_LIMIT = 2_000_000;
+
   private final MemoryStorage storage;
   private final EngineOptions options;
   private final String query;
@@ -47,9 +50,6 @@ final class Evaluator implements ExprVisitor<EvalValue> {
   private final FunctionCalls functions;
   private final LabelsCache withoutName = new LabelsCache(Labels::withoutMetricName);
   private final Map<CacheKey, LabelsCache> nodeCaches = new HashMap<>();
-  /** The most samples kept in the subquery cache; beyond it, subquery steps are recomputed. */
-  private static final long SUBQUERY_CACHE_LIMIT = 2_000_000;
-
   private long cachedSubquerySamples;
   private long now;
   private long loadedSamples;

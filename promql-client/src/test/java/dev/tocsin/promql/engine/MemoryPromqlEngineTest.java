@@ -334,4 +334,26 @@ class MemoryPromqlEngineTest {
     assertThat(single("histogram_quantile(0.99, d_bucket)", 0)).isEqualTo(1.0);
     assertThat(single("histogram_fraction(0, 0.5, d_bucket)", 0)).isCloseTo(0.5, within(1e-12));
   }
+
+  @Test
+  void timestampGivesTheSampleTimeNotTheEvaluationTime() {
+    storage.append(series("__name__", "x"), 10_000, 1);
+    assertThat(single("timestamp(x)", 100_000)).isEqualTo(10);
+    assertThat(single("timestamp(x @ 50)", 100_000)).isEqualTo(10);
+    // Of anything but a selector, the evaluation time.
+    assertThat(single("timestamp(x * 1)", 100_000)).isEqualTo(100);
+  }
+
+  @Test
+  void subqueryWindowIsLeftOpenAndCanBePinnedWithAt() {
+    Labels x = series("__name__", "x");
+    for (long t = 0; t <= 600_000; t += 10_000) {
+      storage.append(x, t, t / 10_000.0);
+    }
+    // Steps at 30s and 60s; the step at 0s lies on the open left edge.
+    assertThat(single("count_over_time(x[1m:30s])", 60_000)).isEqualTo(2);
+    // Pinned to 300s, the same at any evaluation time: values 28, 29, 30.
+    assertThat(single("sum_over_time(x[30s:10s] @ 300)", 0)).isEqualTo(87);
+    assertThat(single("sum_over_time(x[30s:10s] @ 300)", 600_000)).isEqualTo(87);
+  }
 }
