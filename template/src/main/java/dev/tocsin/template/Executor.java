@@ -88,10 +88,11 @@ final class Executor {
     this.current = tmpl.name();
   }
 
-  void execute(Object data) {
+  void execute(String templateName, Object data) {
+    current = templateName;
     varNames.add("$");
     varValues.add(data);
-    walk(data, tmpl.tree(tmpl.name()));
+    walk(data, tmpl.tree(templateName));
   }
 
   // ---- errors
