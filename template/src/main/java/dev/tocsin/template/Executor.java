@@ -20,6 +20,7 @@ import dev.tocsin.template.Node.TemplateNode;
 import dev.tocsin.template.Node.TextNode;
 import dev.tocsin.template.Node.VariableNode;
 import dev.tocsin.template.fmt.GoFmt;
+import dev.tocsin.template.value.GoComplex;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
@@ -553,6 +554,9 @@ final class Executor {
     boolean hexInt = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')
         && !t.matches(".*[pP].*");
     boolean runeInt = t.startsWith("'");
+    if (c.isComplex()) {
+      return new GoComplex(c.float64(), c.imag());
+    }
     if (c.isFloat() && !hexInt && !runeInt && t.matches(".*[.eEpP].*")) {
       return c.float64();
     }

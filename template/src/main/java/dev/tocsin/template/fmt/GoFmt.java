@@ -1,5 +1,6 @@
 package dev.tocsin.template.fmt;
 
+import dev.tocsin.template.value.GoComplex;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
@@ -28,6 +29,8 @@ public final class GoFmt {
       return "int";
     } else if (v instanceof Boolean) {
       return "bool";
+    } else if (v instanceof GoComplex) {
+      return "complex128";
     } else if (v instanceof GoMap m) {
       return m.goType();
     } else if (v instanceof GoSlice s) {
@@ -398,6 +401,8 @@ public final class GoFmt {
         fmtInteger(((Number) arg).longValue(), verb, arg);
       } else if (arg instanceof String s) {
         fmtString(s, verb, arg);
+      } else if (arg instanceof GoComplex c) {
+        fmtComplex(c, verb);
       } else if (arg instanceof GoStringer st
           && (verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q')) {
         fmtString(st.goString(), verb, arg);
@@ -662,6 +667,22 @@ public final class GoFmt {
         return 0xFFFD;
       }
       return (int) v;
+    }
+
+    private void fmtComplex(GoComplex c, int verb) {
+      switch (verb) {
+        case 'v', 'b', 'g', 'G', 'x', 'X', 'f', 'F', 'e', 'E' -> {
+          boolean oldPlus = plus;
+          sb.append('(');
+          fmtFloat(c.real(), verb);
+          // The imaginary part always has a sign.
+          plus = true;
+          fmtFloat(c.imag(), verb);
+          sb.append("i)");
+          plus = oldPlus;
+        }
+        default -> badVerb(c, verb);
+      }
     }
 
     private void fmtFloat(double v, int verb) {
