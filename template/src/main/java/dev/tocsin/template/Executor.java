@@ -362,6 +362,11 @@ final class Executor {
     public List<Object> fieldValues() {
       return target.fieldValues();
     }
+
+    @Override
+    public List<String> fieldNames() {
+      return target.fieldNames();
+    }
   }
 
   private void walkIfOrWith(Object dot, BranchNode b) {

@@ -201,6 +201,7 @@ public final class GoFmt {
         if (verb == 'v') {
           // %+v and %#v select struct-field and Go syntax, not signs or alternate forms.
           p.sharpV = p.sharp;
+          p.plusV = p.plus;
           p.plus = false;
           p.sharp = false;
         }
@@ -359,6 +360,7 @@ public final class GoFmt {
     boolean minus;
     boolean space;
     boolean sharpV;
+    boolean plusV;
     boolean widPresent;
     boolean precPresent;
     int wid;
@@ -369,7 +371,7 @@ public final class GoFmt {
     }
 
     void reset() {
-      sharp = zero = plus = minus = space = sharpV = widPresent = precPresent = false;
+      sharp = zero = plus = minus = space = sharpV = plusV = widPresent = precPresent = false;
       wid = prec = 0;
     }
 
@@ -429,9 +431,13 @@ public final class GoFmt {
         }
         sb.append('{');
         List<Object> fields = st.fieldValues();
+        List<String> names = st.fieldNames();
         for (int i = 0; i < fields.size(); i++) {
           if (i > 0) {
             sb.append(' ');
+          }
+          if (plusV && i < names.size()) {
+            sb.append(names.get(i)).append(':');
           }
           printElem(fields.get(i), verb);
         }
