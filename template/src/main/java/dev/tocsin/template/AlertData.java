@@ -32,6 +32,11 @@ record AlertData(GoMap labels, GoMap externalLabels, String externalURL, double 
   }
 
   @Override
+  public List<String> fieldNames() {
+    return List.of("Labels", "ExternalLabels", "ExternalURL", "Value");
+  }
+
+  @Override
   public List<Object> fieldValues() {
     return Arrays.asList(labels, externalLabels, externalURL, value);
   }

@@ -20,6 +20,7 @@ import dev.tocsin.template.Node.TemplateNode;
 import dev.tocsin.template.Node.TextNode;
 import dev.tocsin.template.Node.VariableNode;
 import dev.tocsin.template.fmt.GoFmt;
+import dev.tocsin.template.value.GoComplex;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
@@ -88,10 +89,11 @@ final class Executor {
     this.current = tmpl.name();
   }
 
-  void execute(Object data) {
+  void execute(String templateName, Object data) {
+    current = templateName;
     varNames.add("$");
     varValues.add(data);
-    walk(data, tmpl.tree(tmpl.name()));
+    walk(data, tmpl.tree(templateName));
   }
 
   // ---- errors
@@ -360,6 +362,11 @@ final class Executor {
     public List<Object> fieldValues() {
       return target.fieldValues();
     }
+
+    @Override
+    public List<String> fieldNames() {
+      return target.fieldNames();
+    }
   }
 
   private void walkIfOrWith(Object dot, BranchNode b) {
@@ -552,6 +559,9 @@ final class Executor {
     boolean hexInt = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')
         && !t.matches(".*[pP].*");
     boolean runeInt = t.startsWith("'");
+    if (c.isComplex()) {
+      return new GoComplex(c.float64(), c.imag());
+    }
     if (c.isFloat() && !hexInt && !runeInt && t.matches(".*[.eEpP].*")) {
       return c.float64();
     }

@@ -294,7 +294,15 @@ sealed interface Node {
 
   /** A numeric constant with Go's ideal-constant interpretations. */
   record NumberNode(
-      int pos, String text, boolean isInt, long int64, boolean isUint, boolean isFloat, double float64)
+      int pos,
+      String text,
+      boolean isInt,
+      long int64,
+      boolean isUint,
+      boolean isFloat,
+      double float64,
+      boolean isComplex,
+      double imag)
       implements Node {
     @Override
     public <R, C> R accept(Visitor<R, C> visitor, C context) {

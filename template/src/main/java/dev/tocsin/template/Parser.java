@@ -563,10 +563,10 @@ final class Parser {
         throw errorf(e.getMessage());
       }
       int r = s.codePointAt(0);
-      return new NumberNode(t.pos(), text, true, r, true, true, r);
+      return new NumberNode(t.pos(), text, true, r, true, true, r, false, 0);
     }
-    if (t.type() == Type.COMPLEX) {
-      throw errorf("illegal number syntax: " + GoFmt.quote(text));
+    if (t.type() == Type.COMPLEX || text.endsWith("i")) {
+      return complexNumber(t);
     }
     boolean isInt = false;
     boolean isUint = false;
@@ -612,6 +612,40 @@ final class Parser {
     if (!isInt && !isUint && !isFloat) {
       throw errorf("illegal number syntax: " + GoFmt.quote(text));
     }
-    return new NumberNode(t.pos(), text, isInt, i64, isUint, isFloat, f64);
+    return new NumberNode(t.pos(), text, isInt, i64, isUint, isFloat, f64, false, 0);
+  }
+
+  /** {@code 1i} or {@code 1+2i}. */
+  private NumberNode complexNumber(Token t) {
+    String text = t.val();
+    String body = text.substring(0, text.length() - 1);
+    double re = 0;
+    double im;
+    try {
+      if (t.type() == Type.COMPLEX) {
+        int split = -1;
+        for (int i = body.length() - 1; i > 0; i--) {
+          char c = body.charAt(i);
+          char prev = Character.toLowerCase(body.charAt(i - 1));
+          if ((c == '+' || c == '-') && prev != 'e' && prev != 'p') {
+            split = i;
+            break;
+          }
+        }
+        if (split < 0) {
+          throw errorf("illegal number syntax: " + GoFmt.quote(text));
+        }
+        re = GoStrconv.parseFloat(body.substring(0, split));
+        im = GoStrconv.parseFloat(body.substring(split));
+      } else {
+        im = GoStrconv.parseFloat(body);
+      }
+    } catch (GoStrconv.SyntaxException e) {
+      throw errorf("illegal number syntax: " + GoFmt.quote(text));
+    }
+    // Go keeps it complex but, with a zero imaginary part, also usable as a float or integer.
+    boolean real = im == 0;
+    boolean integral = real && re == Math.rint(re) && Math.abs(re) < 9.2e18;
+    return new NumberNode(t.pos(), text, integral, (long) re, integral && re >= 0, real, re, true, im);
   }
 }

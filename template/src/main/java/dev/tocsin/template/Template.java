@@ -1,5 +1,6 @@
 package dev.tocsin.template;
 
+import dev.tocsin.template.fmt.GoFmt;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -127,6 +128,32 @@ public final class Template {
     return false;
   }
 
+  /** The names of the main template and of every {@code define}d or {@code block} template. */
+  public Set<String> templateNames() {
+    return trees.keySet();
+  }
+
+  /**
+   * Executes one named template of this set, as Go's {@code ExecuteTemplate} does (notification
+   * templates call their {@code define}s this way).
+   *
+   * @throws TemplateException {@code template: no template "x" associated with template "t"} when
+   *     there is no such template, or any execution error
+   */
+  public String executeTemplate(String templateName, Object data, FunctionSet functionsForCall)
+      throws TemplateException {
+    if (!trees.containsKey(templateName)) {
+      throw new TemplateException(
+          "template: no template " + GoFmt.quote(templateName) + " associated with template "
+              + GoFmt.quote(name));
+    }
+    Object goData = GoValues.of(data);
+    if (deep) {
+      return onBigStack(() -> executeHere(templateName, goData, functionsForCall), "exceeded maximum template depth (100000)", name);
+    }
+    return executeHere(templateName, goData, functionsForCall);
+  }
+
   /** The template's name, as used in error messages. */
   public String name() {
     return name;
@@ -162,15 +189,15 @@ public final class Template {
   public String execute(Object data, FunctionSet functionsForCall) throws TemplateException {
     Object goData = GoValues.of(data);
     if (deep) {
-      return onBigStack(() -> executeHere(goData, functionsForCall), "exceeded maximum template depth (100000)", name);
+      return onBigStack(() -> executeHere(name, goData, functionsForCall), "exceeded maximum template depth (100000)", name);
     }
-    return executeHere(goData, functionsForCall);
+    return executeHere(name, goData, functionsForCall);
   }
 
-  private String executeHere(Object data, FunctionSet fns) throws TemplateException {
+  private String executeHere(String templateName, Object data, FunctionSet fns) throws TemplateException {
     StringBuilder out = new StringBuilder(64);
     try {
-      new Executor(this, fns, out).execute(data);
+      new Executor(this, fns, out).execute(templateName, data);
     } catch (Executor.ExecError e) {
       throw new TemplateException(e.getMessage());
     } catch (StackOverflowError e) {

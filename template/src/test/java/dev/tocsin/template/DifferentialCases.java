@@ -223,6 +223,12 @@ final class DifferentialCases {
       "{{ humanize 1 2 }}",
       "{{ $labels.job | humanize }}",
       "{{ reReplaceAll \"x\" }}",
+      "{{ 1i }} {{ 0i }} {{ 1+2i }} {{ -1.5-2e3i }} {{ 2+0i }} {{ printf \"%v|%.2f|%d\" 1i 1+2i 3i }}",
+      "{{ eq 1i 1i }} {{ eq 1i 2i }}",
+      "{{ lt 1i 2i }}",
+      "{{ humanize 1i }}",
+      "{{ printf \"%+v\" (first (query \"m{instance=\\\"b:1\\\"}\")) }}|{{ printf \"%+v|%v\" $labels (args 1) }}",
+      "{{ printf \"%+v\" . }}",
       "{{ 1.0 }} {{ 2e0 }} {{ .5 }} {{ 1. }} {{ 0x1p-2 }} {{ 1e-7 }} {{ 123456789.0 }}",
     };
     for (String t : misc) {

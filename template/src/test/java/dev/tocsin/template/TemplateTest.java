@@ -67,6 +67,20 @@ class TemplateTest {
   }
 
   @Test
+  void executesNamedTemplatesOfASet() throws TemplateException {
+    Template t = Template.parse("notify", "{{ define \"title\" }}[{{ .status }}] {{ .name }}{{ end }}"
+        + "{{ define \"body\" }}{{ template \"title\" . }}: {{ len .name }}{{ end }}", FunctionSet.EMPTY);
+    assertThat(t.templateNames()).containsExactlyInAnyOrder("notify", "title", "body");
+    Map<String, String> data = Map.of("status", "firing", "name", "HighLoad");
+    assertThat(t.executeTemplate("body", data, FunctionSet.EMPTY)).isEqualTo("[firing] HighLoad: 8");
+    assertThatThrownBy(() -> t.executeTemplate("nope", data, FunctionSet.EMPTY))
+        .hasMessage("template: no template \"nope\" associated with template \"notify\"");
+    assertThatThrownBy(() -> Template.parse("n", "{{ define \"x\" }}{{ len 1 }}{{ end }}", FunctionSet.EMPTY)
+            .executeTemplate("x", null, FunctionSet.EMPTY))
+        .hasMessage("template: n:1:19: executing \"x\" at <len 1>: error calling len: len of type int");
+  }
+
+  @Test
   void printfReportsWrongArgumentsInline() throws TemplateException {
     assertThat(render("{{ printf \"%d %s\" \"x\" }}", null)).isEqualTo("%!d(string=x) %!s(MISSING)");
     assertThat(render("{{ printf \"%d\" 1 2 }}", null)).isEqualTo("1%!(EXTRA int=2)");

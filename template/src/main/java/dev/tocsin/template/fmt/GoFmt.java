@@ -1,5 +1,6 @@
 package dev.tocsin.template.fmt;
 
+import dev.tocsin.template.value.GoComplex;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
@@ -28,6 +29,8 @@ public final class GoFmt {
       return "int";
     } else if (v instanceof Boolean) {
       return "bool";
+    } else if (v instanceof GoComplex) {
+      return "complex128";
     } else if (v instanceof GoMap m) {
       return m.goType();
     } else if (v instanceof GoSlice s) {
@@ -198,6 +201,7 @@ public final class GoFmt {
         if (verb == 'v') {
           // %+v and %#v select struct-field and Go syntax, not signs or alternate forms.
           p.sharpV = p.sharp;
+          p.plusV = p.plus;
           p.plus = false;
           p.sharp = false;
         }
@@ -356,6 +360,7 @@ public final class GoFmt {
     boolean minus;
     boolean space;
     boolean sharpV;
+    boolean plusV;
     boolean widPresent;
     boolean precPresent;
     int wid;
@@ -366,7 +371,7 @@ public final class GoFmt {
     }
 
     void reset() {
-      sharp = zero = plus = minus = space = sharpV = widPresent = precPresent = false;
+      sharp = zero = plus = minus = space = sharpV = plusV = widPresent = precPresent = false;
       wid = prec = 0;
     }
 
@@ -398,6 +403,8 @@ public final class GoFmt {
         fmtInteger(((Number) arg).longValue(), verb, arg);
       } else if (arg instanceof String s) {
         fmtString(s, verb, arg);
+      } else if (arg instanceof GoComplex c) {
+        fmtComplex(c, verb);
       } else if (arg instanceof GoStringer st
           && (verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q')) {
         fmtString(st.goString(), verb, arg);
@@ -424,9 +431,13 @@ public final class GoFmt {
         }
         sb.append('{');
         List<Object> fields = st.fieldValues();
+        List<String> names = st.fieldNames();
         for (int i = 0; i < fields.size(); i++) {
           if (i > 0) {
             sb.append(' ');
+          }
+          if (plusV && i < names.size()) {
+            sb.append(names.get(i)).append(':');
           }
           printElem(fields.get(i), verb);
         }
@@ -662,6 +673,22 @@ public final class GoFmt {
         return 0xFFFD;
       }
       return (int) v;
+    }
+
+    private void fmtComplex(GoComplex c, int verb) {
+      switch (verb) {
+        case 'v', 'b', 'g', 'G', 'x', 'X', 'f', 'F', 'e', 'E' -> {
+          boolean oldPlus = plus;
+          sb.append('(');
+          fmtFloat(c.real(), verb);
+          // The imaginary part always has a sign.
+          plus = true;
+          fmtFloat(c.imag(), verb);
+          sb.append("i)");
+          plus = oldPlus;
+        }
+        default -> badVerb(c, verb);
+      }
     }
 
     private void fmtFloat(double v, int verb) {

@@ -39,6 +39,11 @@ record PromSample(GoMap labels, double value) implements GoStruct {
   }
 
   @Override
+  public List<String> fieldNames() {
+    return List.of("Labels", "Value");
+  }
+
+  @Override
   public List<Object> fieldValues() {
     return Arrays.asList(labels, value);
   }

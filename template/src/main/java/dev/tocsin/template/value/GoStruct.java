@@ -24,6 +24,11 @@ public interface GoStruct {
   /** The field values in declaration order, for fmt's {@code {a b}} printing. */
   List<Object> fieldValues();
 
+  /** The field names in declaration order, for fmt's {@code %+v} ({@code {A:a B:b}}). */
+  default List<String> fieldNames() {
+    return List.of();
+  }
+
   /**
    * Calls a method, or returns {@link #ABSENT} when there is none; {@code args} are Go values.
    *
