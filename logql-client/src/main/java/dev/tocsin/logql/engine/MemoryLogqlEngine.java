@@ -44,6 +44,8 @@ import java.util.Objects;
 public final class MemoryLogqlEngine implements QueryClient {
   private final MemoryLogStore store;
   private final LogqlEngineOptions options;
+  private static final int PARSE_CACHE_LIMIT = 10_000;
+  private final java.util.Map<String, LogqlExpr> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** An engine over the store with Loki's default limits. */
   public MemoryLogqlEngine(MemoryLogStore store) {
@@ -105,7 +107,21 @@ public final class MemoryLogqlEngine implements QueryClient {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
   }
 
-  private static LogqlExpr parse(String expr) {
+
+  /** Rules query the same texts at every evaluation: parsed trees (immutable) are kept, bounded. */
+  private LogqlExpr parse(String expr) {
+    LogqlExpr cached = parsed.get(expr);
+    if (cached != null) {
+      return cached;
+    }
+    LogqlExpr e = parseUncached(expr);
+    if (parsed.size() >= PARSE_CACHE_LIMIT) {
+      parsed.clear();
+    }
+    parsed.put(expr, e);
+    return e;
+  }
+  private static LogqlExpr parseUncached(String expr) {
     try {
       return LogqlParser.parse(expr);
     } catch (ExpressionException x) {

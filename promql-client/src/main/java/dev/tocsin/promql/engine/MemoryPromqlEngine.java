@@ -45,6 +45,9 @@ public final class MemoryPromqlEngine implements QueryClient {
   private final MemoryStorage storage;
   private final EngineOptions options;
 
+  private static final int PARSE_CACHE_LIMIT = 10_000;
+  private final java.util.Map<String, Expr> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
   public MemoryPromqlEngine(MemoryStorage storage, EngineOptions options) {
     this.storage = Objects.requireNonNull(storage, "storage is null");
     this.options = Objects.requireNonNull(options, "options is null");
@@ -83,13 +86,26 @@ public final class MemoryPromqlEngine implements QueryClient {
     return evaluateRange(expr, start.toEpochMilli(), end.toEpochMilli(), stepMillis).result();
   }
 
-  /** Parses an expression as this engine does, throwing a {@code bad_data} QueryException. */
+  /**
+   * Parses an expression as this engine does, throwing a {@code bad_data} QueryException. Rules
+   * query the same few texts at every evaluation, so parsed trees (immutable) are kept, bounded.
+   */
   public Expr parse(String text) {
-    try {
-      return PromqlParser.parse(text, options.experimentalFunctions() ? ParserOptions.ALL_FEATURES : ParserOptions.DEFAULT);
-    } catch (ExpressionException e) {
-      throw new QueryException(QueryException.ErrorType.BAD_DATA, e.getMessage(), e);
+    Expr cached = parsed.get(text);
+    if (cached != null) {
+      return cached;
     }
+    Expr e;
+    try {
+      e = PromqlParser.parse(text, options.experimentalFunctions() ? ParserOptions.ALL_FEATURES : ParserOptions.DEFAULT);
+    } catch (ExpressionException ex) {
+      throw new QueryException(QueryException.ErrorType.BAD_DATA, ex.getMessage(), ex);
+    }
+    if (parsed.size() >= PARSE_CACHE_LIMIT) {
+      parsed.clear();
+    }
+    parsed.put(text, e);
+    return e;
   }
 
   /** Evaluates at one instant (ms), returning the result with its annotations. */
