@@ -22,11 +22,11 @@ import java.util.TreeSet;
  *       on multiples of 60s, so every range + offset is chosen with {@code (offset + range) mod g
  *       != 0}, subquery ranges with {@code range mod 60s != 0}, and every {@code promql_expr_test}
  *       time is checked against each window edge of its expression ({@link Edge}).
- *   <li>Instant lookback never ends exactly on a sample at rule times: a series never goes more
- *       than 5m between a real sample and its next sample (gaps are short; long pauses follow a
- *       {@code stale} marker), and a series that stops before the end stops with {@code stale}.
- *       {@code promql_expr_test} times are never on the input grid, so their lookback edge is off
- *       the grid too.
+ *   <li>Instant lookback never starts exactly on a sample at rule times: a series goes more than
+ *       5m without a sample, or stops before the end, only after a {@code stale} marker or after a
+ *       sample that is off the minute grid (no rule evaluation is then ever 5m after it); other
+ *       gaps are shorter ({@link SeriesNotation}). {@code promql_expr_test} times are never on the
+ *       input grid, so their lookback edge is off the grid too.
  *   <li>The 2.42 zero-point clamp never matters: counters start at 1000 or more, rise at most
  *       1/s, ranges are at most 10m, so the extrapolated duration to zero is always more than
  *       1.1 times the average sample spacing; a counter reset drops from at least 20000 to at
@@ -109,6 +109,7 @@ final class CaseGenerator {
     private final int index;
     private final int g = pick(INTERVALS);
     private final int horizon = EVAL * (6 + rnd.nextInt(11));
+    private final SeriesNotation notation = new SeriesNotation(rnd, g, horizon);
     private final List<Metric> metrics = new ArrayList<>();
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final List<Vec> recorded = new ArrayList<>();
@@ -163,100 +164,9 @@ final class CaseGenerator {
       }
       Metric m = new Metric(name, counter, keys, List.copyOf(sets));
       for (int s = 0; s < m.series().size(); s++) {
-        values.computeIfAbsent(name, k -> new ArrayList<>()).add(seriesValues(counter));
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(notation.values(counter));
       }
       return m;
-    }
-
-    /** Expanding notation for one series; see the class comment for the gap and counter rules. */
-    private String seriesValues(boolean counter) {
-      int slots = horizon / g + 2;
-      int maxGap = 300 / g - 1; // k missing slots put (k+1)*g seconds between two samples
-      List<String> tokens = new ArrayList<>();
-      int pos = 0;
-      boolean afterValue = false; // the last written sample is a real value (not stale, not none)
-      int lastValueSlot = -1;
-      boolean lastIsGap = false;
-      if (chance(5)) {
-        int k = 1 + rnd.nextInt(Math.max(1, slots / 3));
-        tokens.add(gap(k));
-        pos += k;
-        lastIsGap = true;
-      }
-      boolean reset = counter && chance(4);
-      long v = counter ? (reset ? 20000 + rnd.nextInt(40000) : 1000 + rnd.nextInt(4000)) : rnd.nextInt(101);
-      boolean resetPending = reset;
-      int target = chance(5) ? slots / 2 + rnd.nextInt(slots / 2) : slots;
-      while (pos < target) {
-        int choice = rnd.nextInt(12);
-        if (choice == 0 && afterValue && !lastIsGap && maxGap >= 1) {
-          // A sample off the minute grid may be followed by any pause: no rule evaluation (and no
-          // off-grid expression check) is ever exactly 5m after it, so the series ages out of the
-          // lookback the same way in 2.42 and 3.x.
-          int k = offMinute(lastValueSlot) && rnd.nextBoolean() ? 1 + rnd.nextInt(Math.max(1, slots / 2))
-              : 1 + rnd.nextInt(maxGap);
-          tokens.add(gap(k));
-          pos += k;
-          lastIsGap = true;
-        } else if (choice == 1 && afterValue) {
-          tokens.add("stale");
-          pos++;
-          afterValue = false;
-          lastIsGap = false;
-          if (rnd.nextBoolean()) {
-            int k = 1 + rnd.nextInt(Math.max(1, slots / 2)); // any length: nothing precedes it but stale
-            tokens.add(gap(k));
-            pos += k;
-            lastIsGap = true;
-          }
-        } else {
-          int n = rnd.nextInt(6);
-          if (counter) {
-            if (resetPending && pos > slots / 3 && chance(2)) {
-              v = 1000 + rnd.nextInt(2000);
-              resetPending = false;
-            }
-            int inc = rnd.nextInt(g + 1); // at most 1/s
-            tokens.add(n == 0 ? Long.toString(v) : v + "+" + inc + "x" + n);
-            v += (long) inc * (n + 1);
-          } else {
-            int b = rnd.nextInt(6);
-            boolean down = rnd.nextBoolean() && v - (long) b * n >= 0;
-            if (n == 0) {
-              tokens.add(v % 10 == 0 && v > 0 && chance(3) ? v / 10 + "e1" : Long.toString(v));
-            } else if (chance(6)) {
-              // Quarter steps are exact in binary, so == and Kahan-summed means stay exact too.
-              tokens.add(v + ".25+0.25x" + n);
-            } else if (b == 0) {
-              tokens.add(v + "x" + n);
-            } else {
-              tokens.add(v + (down ? "-" : "+") + b + "x" + n);
-            }
-            v = down ? v - (long) b * n : v + (long) b * n;
-            if (v > 150) {
-              v = rnd.nextInt(101);
-            } else {
-              v = Math.max(0, v + rnd.nextInt(11) - 5);
-            }
-          }
-          lastValueSlot = pos + n;
-          pos += n + 1;
-          afterValue = true;
-          lastIsGap = false;
-        }
-      }
-      if (afterValue && (lastIsGap || target < slots) && !(offMinute(lastValueSlot) && rnd.nextBoolean())) {
-        tokens.add("stale"); // a series that stops before the end stops with a stale marker
-      }
-      return String.join(" ", tokens);
-    }
-
-    private boolean offMinute(int slot) {
-      return slot >= 0 && slot * g % EVAL != 0;
-    }
-
-    private static String gap(int k) {
-      return k == 1 ? "_" : "_x" + k;
     }
 
     // ---------------------------------------------------------------- expressions
@@ -728,7 +638,7 @@ final class CaseGenerator {
         Map<String, List<String>> fresh = new LinkedHashMap<>();
         for (Metric m : metrics) {
           for (int i = 0; i < m.series().size(); i++) {
-            fresh.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(seriesValues(m.counter()));
+            fresh.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(notation.values(m.counter()));
           }
         }
         evaluations += testGroup("case-" + index + "-again", false, fresh, test);
