@@ -1,6 +1,7 @@
 package dev.tocsin.engine.eval;
 
 import dev.tocsin.engine.state.Alert;
+import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.engine.state.AlertCandidate;
 import dev.tocsin.engine.state.AlertRuleState;
 import dev.tocsin.model.Label;
@@ -218,10 +219,10 @@ public final class GroupEvaluator {
 
   private String generatorUrl(AlertingRule rule) {
     if (rule.query().language() == QueryLanguage.PROMQL) {
-      return settings.promqlLinkBase() + "/graph?g0.expr=" + GoUrls.queryEscape(rule.query().text()) + "&g0.tab=1";
+      return settings.promqlLinkBase() + "/graph?g0.expr=" + GoEscape.query(rule.query().text()) + "&g0.tab=1";
     }
-    return settings.externalUrl() + "/rules?group=" + GoUrls.queryEscape(group.name()) + "&rule="
-        + GoUrls.queryEscape(rule.name());
+    return settings.externalUrl() + "/rules?group=" + GoEscape.query(group.name()) + "&rule="
+        + GoEscape.query(rule.name());
   }
 
   /** A rule evaluation that failed; its message is the rule's last error. */

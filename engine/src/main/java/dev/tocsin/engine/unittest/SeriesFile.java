@@ -12,7 +12,6 @@ import dev.tocsin.rules.yaml.YamlException;
 import dev.tocsin.rules.yaml.YamlLimits;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +54,7 @@ public final class SeriesFile {
     if (interval == null || interval.isZero()) {
       interval = Duration.ofMinutes(1);
     }
-    Instant start = defaultStart;
-    if (f.containsKey("start")) {
-      String s = r.string(f.get("start").getValueNode());
-      try {
-        start = s.matches("-?[0-9]+(\\.[0-9]+)?") ? Instant.ofEpochMilli(Math.round(Double.parseDouble(s) * 1000))
-            : Instant.parse(s);
-      } catch (DateTimeParseException e) {
-        r.error("yaml/type", f.get("start").getValueNode(), "cannot parse \"" + s + "\" as a Unix timestamp or RFC 3339 time");
-      }
-    }
+    Instant start = StartTimes.read(r, f.get("start"), defaultStart);
     List<InputSeries> series = new ArrayList<>();
     if (f.containsKey("input_series")) {
       for (Node n : r.sequence(f.get("input_series").getValueNode(), "[]series")) {

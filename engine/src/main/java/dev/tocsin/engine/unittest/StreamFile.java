@@ -12,7 +12,6 @@ import dev.tocsin.rules.yaml.YamlDocument;
 import dev.tocsin.rules.yaml.YamlException;
 import dev.tocsin.rules.yaml.YamlLimits;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +48,7 @@ public final class StreamFile {
     }
     NodeReader r = new NodeReader(doc, name);
     Map<String, NodeTuple> f = r.mapping(doc.root(), "stream file", FIELDS, false);
-    Instant start = defaultStart;
-    if (f.containsKey("start")) {
-      String s = r.string(f.get("start").getValueNode());
-      try {
-        start = s.matches("-?[0-9]+(\\.[0-9]+)?") ? Instant.ofEpochMilli(Math.round(Double.parseDouble(s) * 1000))
-            : Instant.parse(s);
-      } catch (DateTimeParseException e) {
-        r.error("yaml/type", f.get("start").getValueNode(), "cannot parse \"" + s + "\" as a Unix timestamp or RFC 3339 time");
-      }
-    }
+    Instant start = StartTimes.read(r, f.get("start"), defaultStart);
     List<UnitTestFile.InputStream> streams = new ArrayList<>();
     if (f.containsKey("input_streams")) {
       for (Node n : r.sequence(f.get("input_streams").getValueNode(), "[]stream")) {

@@ -14,7 +14,6 @@ import dev.tocsin.rules.yaml.YamlException;
 import dev.tocsin.rules.yaml.YamlLimits;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +107,7 @@ public final class UnitTestFileReader {
     }
     List<ExprTest> exprs = exprTests(r, f.get("promql_expr_test"), "[]main.promqlTestCase", "main.promqlTestCase");
     List<ExprTest> logql = exprTests(r, f.get("logql_expr_test"), "[]logqlTestCase", "logqlTestCase");
-    Instant start = Instant.EPOCH;
-    if (f.containsKey("start_timestamp")) {
-      start = timestamp(r, f.get("start_timestamp"));
-    }
+    Instant start = StartTimes.read(r, f.get("start_timestamp"), Instant.EPOCH);
     return new TestGroup(string(r, f.get("name")), interval, series, streams, alerts, exprs, logql,
         labels(r, f.get("external_labels")),
         string(r, f.get("external_url")), start);
@@ -134,20 +130,6 @@ public final class UnitTestFileReader {
       exprs.add(new ExprTest(string(r, xf.get("expr")), t == null ? Duration.ZERO : t, exp, r.position(x)));
     }
     return exprs;
-  }
-
-  private static Instant timestamp(NodeReader r, NodeTuple t) {
-    String s = string(r, t);
-    try {
-      if (s.matches("-?[0-9]+(\\.[0-9]+)?")) {
-        double secs = Double.parseDouble(s);
-        return Instant.ofEpochMilli(Math.round(secs * 1000));
-      }
-      return Instant.parse(s);
-    } catch (DateTimeParseException | ArithmeticException e) {
-      r.error("yaml/type", t.getValueNode(), "cannot parse \"" + s + "\" as a Unix timestamp or RFC 3339 time");
-      return Instant.EPOCH;
-    }
   }
 
   private static List<Node> list(NodeReader r, NodeTuple t, String goType) {
