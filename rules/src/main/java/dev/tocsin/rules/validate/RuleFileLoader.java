@@ -285,7 +285,8 @@ public final class RuleFileLoader {
           Node vn = e.getValue().getValueNode();
           String err = templates.check(templateErrs.ruleName, value);
           if (err != null) {
-            Position p = vn instanceof ScalarNode s ? doc.scalarSource(s).start() : reader.position(vn);
+            Position p = vn instanceof ScalarNode s ? TemplateCheck.position(err, doc.scalarSource(s))
+                : reader.position(vn);
             templateErrs.add("template/parse", List.of(p), kind + " \"" + e.getKey() + "\": " + err);
           }
         }

@@ -207,4 +207,23 @@ class RuleFileLoaderTest {
     assertThat(errors("groups:\n- name: g\n  labels: {__name__: x}\n  rules: []\n"))
         .containsExactly("f.yml: 3:12: invalid label name: __name__");
   }
+
+  @Test
+  void templateErrorsArePositionedAtTheirLine() {
+    assertThat(errors("""
+        groups:
+          - name: g
+            rules:
+              - alert: A
+                expr: up == 0
+                annotations:
+                  summary: "{{ $labels.instance }} down"
+                  description: |
+                    Instance {{ $labels.instance }}
+                    has {{ $value | nosuchfunc }} errors.
+        """)).containsExactly("f.yml: 10:13: group \"g\", rule 1, \"A\": annotation \"description\": "
+            + "template: __alert_A:2: function \"nosuchfunc\" not defined");
+    assertThat(errors("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up\n    labels: {x: \"{{ $nosuch }}\"}\n"))
+        .containsExactly("f.yml: 6:17: group \"g\", rule 1, \"A\": label \"x\": template: __alert_A:1: undefined variable \"$nosuch\"");
+  }
 }
