@@ -30,6 +30,15 @@ public final class RulesCheck {
     this.lintFatal = lintFatal;
   }
 
+  private FileCheck check(Input in) {
+    LoadResult result = in.path() != null ? loader.load(in.path()) : loader.load(in.name(), in.bytes());
+    List<DuplicateRule> dups = List.of();
+    if (!result.hasErrors() && lintDuplicates && result.file() != null) {
+      dups = DuplicateRulesCheck.find(result.file());
+    }
+    return new FileCheck(in.name(), result, dups);
+  }
+
   /** One input: a file on disk, or bytes read from standard input under a display name. */
   public record Input(String name, Path path, byte[] bytes) {
     /** A file to read. */
@@ -43,20 +52,20 @@ public final class RulesCheck {
     }
   }
 
-  /** Checks every input and returns the exit code. */
+  /**
+   * Checks every input and returns the exit code. Files are loaded in parallel (a CI run checks
+   * many files and each is independent) and reported in the order given.
+   */
   public int run(List<Input> inputs, CheckReporter reporter) {
     boolean errors = false;
     boolean lint = false;
-    for (Input in : inputs) {
-      reporter.start(in.name());
-      LoadResult result = in.path() != null ? loader.load(in.path()) : loader.load(in.name(), in.bytes());
-      List<DuplicateRule> dups = List.of();
-      if (!result.hasErrors() && lintDuplicates && result.file() != null) {
-        dups = DuplicateRulesCheck.find(result.file());
-      }
-      errors |= result.hasErrors();
-      lint |= !dups.isEmpty();
-      reporter.report(new FileCheck(in.name(), result, dups));
+    List<FileCheck> checks = inputs.size() > 1 ? inputs.parallelStream().map(this::check).toList()
+        : inputs.stream().map(this::check).toList();
+    for (FileCheck check : checks) {
+      reporter.start(check.name());
+      errors |= check.result().hasErrors();
+      lint |= !check.duplicates().isEmpty();
+      reporter.report(check);
     }
     reporter.finish();
     if (errors) {
