@@ -99,6 +99,23 @@ class MemoryLogqlEngineTest {
   }
 
   @Test
+  void parsersWhoseLabelsNobodyReadsDoNotRunAsWithLokisParserHints() {
+    load("{app=\"a\"}", "\"not json\" @ 30s");
+    load("{app=\"a\"}", "`{\"ok\":1}` @ 40s");
+    assertThat(instant("sum(count_over_time({app=\"a\"} | json [1m]))", 60))
+        .containsExactly(new Sample(Labels.EMPTY, 60_000, 2));
+    assertThat(instant("sum(rate({app=\"a\"} | logfmt --strict [1m]))", 60)).hasSize(1);
+    assertThat(instant("absent_over_time({app=\"a\"} | json [1m])", 60)).isEmpty();
+    // the same query with grouping, another aggregation or a label filter parses and fails
+    assertThatThrownBy(() -> engine.instantQuery("sum by (app) (count_over_time({app=\"a\"} | json [1m]))", at(60)))
+        .hasMessageContaining("JSONParserErr");
+    assertThatThrownBy(() -> engine.instantQuery("max(count_over_time({app=\"a\"} | json [1m]))", at(60)))
+        .hasMessageContaining("JSONParserErr");
+    assertThatThrownBy(() -> engine.instantQuery("sum(count_over_time({app=\"a\"} | json | ok!=\"2\" [1m]))", at(60)))
+        .hasMessageContaining("JSONParserErr");
+  }
+
+  @Test
   void parseErrorsUseLokisFormat() {
     assertThatThrownBy(() -> engine.instantQuery("count_over_time({app=\"a\"}[1m]", at(0)))
         .isInstanceOfSatisfying(QueryException.class, e -> {
