@@ -42,10 +42,10 @@ public final class MemoryLogStore {
       timestamps = null;
     }
 
-    /** The entries in time order. */
+    /** The entries in time order (a read-only view; do not append while reading). */
     public synchronized List<LogEntry> entries() {
       prepare();
-      return entries;
+      return java.util.Collections.unmodifiableList(entries);
     }
 
     private void prepare() {
