@@ -246,8 +246,9 @@ final class Evaluator implements LogqlVisitor<StepValue> {
     SeriesSet set = new SeriesSet();
     Map<Labels, Labels> grouped = new HashMap<>();
     for (MemoryLogStore.Stream stream : store.select(r.query().selector().matchers())) {
-      List<LogEntry> entries = stream.entries();
-      for (int i = stream.firstAfter(from); i < entries.size(); i++) {
+      MemoryLogStore.Snapshot snap = stream.snapshot();
+      List<LogEntry> entries = snap.entries();
+      for (int i = snap.firstAfter(from); i < entries.size(); i++) {
         LogEntry e = entries.get(i);
         if (e.timestampNanos() > to) {
           break;

@@ -216,8 +216,9 @@ public final class MemoryLogqlEngine implements QueryClient {
     record Hit(Labels labels, LogEntry entry) {}
     List<Hit> hits = new ArrayList<>();
     for (MemoryLogStore.Stream stream : store.select(q.selector().matchers())) {
-      List<LogEntry> entries = stream.entries();
-      for (int i = stream.firstAfter(fromExclusive); i < entries.size(); i++) {
+      MemoryLogStore.Snapshot snap = stream.snapshot();
+      List<LogEntry> entries = snap.entries();
+      for (int i = snap.firstAfter(fromExclusive); i < entries.size(); i++) {
         LogEntry e = entries.get(i);
         if (e.timestampNanos() > to) {
           break;

@@ -7,7 +7,6 @@ import dev.tocsin.model.Labels;
 import dev.tocsin.promql.promqltest.ScriptFailure;
 import dev.tocsin.promql.promqltest.ScriptResult;
 import dev.tocsin.promql.promqltest.ScriptSkip;
-import dev.tocsin.promql.value.LogEntry;
 import dev.tocsin.promql.value.Matrix;
 import dev.tocsin.promql.value.QueryException;
 import dev.tocsin.promql.value.QueryResult;
@@ -419,12 +418,5 @@ public final class LogqlTestRunner {
     }
     return r.getClass().getSimpleName();
   }
-
-  /** Appends entries loaded from a stream's load lines to a store (used by {@code input_streams}). */
-  public static void load(MemoryLogStore store, Labels stream, List<String> loadLines) {
-    for (String l : loadLines) {
-      List<LogEntry> entries = LoadLine.parse(l);
-      store.appendAll(stream, entries);
-    }
   }
 }

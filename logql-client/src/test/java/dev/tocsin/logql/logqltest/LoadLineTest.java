@@ -39,6 +39,18 @@ class LoadLineTest {
   }
 
   @Test
+  void streamLoaderFillsAStoreForInputStreams() {
+    dev.tocsin.logql.engine.MemoryLogStore store = new dev.tocsin.logql.engine.MemoryLogStore();
+    StreamLoader.load(store, "{app=\"a\", env=\"\"}", List.of("\"x\" @ 10s [repeat every 10s for 3]", "`y` @ 5s"));
+    List<dev.tocsin.logql.engine.MemoryLogStore.Stream> streams = store.select(List.of(dev.tocsin.model.LabelMatcher.equal("app", "a")));
+    assertThat(streams).hasSize(1);
+    assertThat((Object) streams.get(0).labels()).isEqualTo(Labels.of("app", "a"));
+    assertThat(streams.get(0).snapshot().entries()).extracting(LogEntry::line).containsExactly("y", "x", "x", "x");
+    assertThatThrownBy(() -> StreamLoader.load(store, "{app=\"a\"}", List.of("\"ok\" @ 1s", "\"bad\"")))
+        .hasMessageStartingWith("{app=\"a\"} line 2: missing '@ <offset>'");
+  }
+
+  @Test
   void malformedLinesAreRejectedWithAReason() {
     assertThatThrownBy(() -> LoadLine.parse("\"unterminated @ 1s")).hasMessageContaining("unterminated quoted line");
     assertThatThrownBy(() -> LoadLine.parse("\"x\"")).hasMessageContaining("missing '@ <offset>'");
