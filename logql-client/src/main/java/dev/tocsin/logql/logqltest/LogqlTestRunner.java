@@ -418,5 +418,4 @@ public final class LogqlTestRunner {
     }
     return r.getClass().getSimpleName();
   }
-  }
 }
