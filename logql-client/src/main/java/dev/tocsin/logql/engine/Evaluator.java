@@ -52,6 +52,7 @@ final class Evaluator implements LogqlVisitor<StepValue> {
   private final boolean preserveErrors;
   private final Set<RangeAggregation> parsedLabelsUnused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<RangeAggregation, List<SeriesSet.SampleSeries>> extracted = new IdentityHashMap<>();
+  private final Map<LabelReplace, com.google.re2j.Pattern> replaceRegexes = new IdentityHashMap<>();
   private int step;
 
   Evaluator(MemoryLogStore store, long[] steps, QueryDeadline deadline, SampleExpr root) {
@@ -158,7 +159,8 @@ final class Evaluator implements LogqlVisitor<StepValue> {
   @Override
   public StepValue visitLabelReplace(LabelReplace node) {
     VectorStep in = vector(node.inner().accept(this));
-    com.google.re2j.Pattern re = com.google.re2j.Pattern.compile("^(?s:" + node.regex() + ")$");
+    com.google.re2j.Pattern re =
+        replaceRegexes.computeIfAbsent(node, n -> com.google.re2j.Pattern.compile("^(?s:" + n.regex() + ")$"));
     List<StepSample> out = new ArrayList<>(in.samples().size());
     for (StepSample s : in.samples()) {
       com.google.re2j.Matcher m = re.matcher(s.labels().getOrEmpty(node.source()));

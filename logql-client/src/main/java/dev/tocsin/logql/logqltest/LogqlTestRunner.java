@@ -90,6 +90,19 @@ public final class LogqlTestRunner {
     return new ScriptResult(name, passed, failures.size(), 0, failures, List.<ScriptSkip>of());
   }
 
+  /** The last line of a run over several scripts, {@code N passed, N failed, N skipped}, summed over all. */
+  public static String totalSummary(List<ScriptResult> results) {
+    int passed = 0;
+    int failed = 0;
+    int skipped = 0;
+    for (ScriptResult r : results) {
+      passed += r.passed();
+      failed += r.failed();
+      skipped += r.skipped();
+    }
+    return passed + " passed, " + failed + " failed, " + skipped + " skipped";
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Script model and parser
 

@@ -54,6 +54,7 @@ class LogqlTestRunnerTest {
     assertThat(r.failures().get(0).message()).contains("expected 5.0, got 6.0");
     assertThat(r.failures().get(1).message()).contains("at step 2").contains("expected 1.0, got _");
     assertThat(r.failures().get(2).message()).startsWith("expected an error");
+    assertThat(LogqlTestRunner.totalSummary(java.util.List.of(r, r))).isEqualTo("18 passed, 6 failed, 0 skipped");
   }
 
   @Test
