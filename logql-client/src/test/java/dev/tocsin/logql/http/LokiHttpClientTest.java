@@ -126,6 +126,7 @@ class LokiHttpClientTest {
     assertThat((Object) a.entries().get(0).structuredMetadata()).isEqualTo(Labels.of("trace_id", "abc"));
     assertThat((Object) a.entries().get(1).structuredMetadata()).isEqualTo(Labels.EMPTY);
     assertThat((Object) s.streams().get(1).entries().get(0).structuredMetadata()).isEqualTo(Labels.of("pod", "p1"));
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().queryParameter("limit")).isEqualTo("1000");
   }
 
   @Test
