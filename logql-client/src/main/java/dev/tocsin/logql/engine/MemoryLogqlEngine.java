@@ -80,7 +80,8 @@ public final class MemoryLogqlEngine implements QueryClient {
       throw new QueryException(QueryException.ErrorType.BAD_DATA, "end timestamp must not be before start time");
     }
     if (e instanceof LogQuery q) {
-      return logQuery(q, s - 1, en);
+      // Loki's query_range returns lines with start <= ts < end.
+      return logQuery(q, s - 1, en - 1);
     }
     long stepN = step.toNanos();
     if (stepN <= 0) {
