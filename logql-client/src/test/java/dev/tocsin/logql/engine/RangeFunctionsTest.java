@@ -48,10 +48,10 @@ class RangeFunctionsTest {
   @Test
   void rateCounterAddsResetsBackAndNeedsTwoSamples() {
     assertThat(apply(RangeOp.RATE_COUNTER, 0, 5)).isZero();
-    // 10, 20, reset to 5, 15: increase 10 + 20 + 10 = 30 over the 3 s sampled; the first sample is
-    // 1 s from the window start (under 1.1 intervals) and the zero point also 1 s back, so the
-    // increase extrapolates to the whole 4 s window: 30 * 4/3 / 4 s = 10.
+    // 10, 20, reset to 5, 15: increase 10 + 5 + 10 = 25 over the 3 s sampled; the first sample is
+    // 1 s from the window start (under 1.1 intervals, zero point 1.2 s back), so the increase
+    // extrapolates to the whole 4 s window: 25 * 4/3 / 4 s.
     double r = RangeFunctions.apply(RangeOp.RATE_COUNTER, 0, TS, new double[] {10, 20, 5, 15}, 0, 4, 0, 4_000_000_000L, 4_000_000_000L);
-    assertThat(r).isCloseTo(10, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r).isCloseTo(25.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
   }
 }
