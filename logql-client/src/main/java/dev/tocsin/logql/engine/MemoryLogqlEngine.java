@@ -215,7 +215,10 @@ public final class MemoryLogqlEngine implements QueryClient {
       throw new QueryException(QueryException.ErrorType.BAD_DATA, e.getMessage(), e);
     }
     record Hit(Labels labels, LogEntry entry) {}
-    List<Hit> hits = new ArrayList<>();
+    // Keep only the newest `limit` lines while scanning, so a huge match never piles up in memory.
+    java.util.PriorityQueue<Hit> newest =
+        new java.util.PriorityQueue<>(Comparator.comparingLong((Hit h) -> h.entry().timestampNanos()));
+    int limit = options.logLimit();
     for (MemoryLogStore.Stream stream : store.select(q.selector().matchers())) {
       MemoryLogStore.Snapshot snap = stream.snapshot();
       List<LogEntry> entries = snap.entries();
@@ -225,15 +228,22 @@ public final class MemoryLogqlEngine implements QueryClient {
           break;
         }
         deadline.tick();
+        if (newest.size() == limit && e.timestampNanos() <= newest.peek().entry().timestampNanos()) {
+          continue;
+        }
         LineContext ctx = pipeline.process(e.timestampNanos(), e.line(), stream.labels(), e.structuredMetadata());
         if (ctx != null) {
-          hits.add(new Hit(ctx.labels().toLabels(), new LogEntry(e.timestampNanos(), ctx.line(), e.structuredMetadata())));
+          newest.add(new Hit(ctx.labels().toLabels(), new LogEntry(e.timestampNanos(), ctx.line(), e.structuredMetadata())));
+          if (newest.size() > limit) {
+            newest.poll();
+          }
         }
       }
     }
+    List<Hit> hits = new ArrayList<>(newest);
     hits.sort(Comparator.comparingLong((Hit h) -> h.entry().timestampNanos()).reversed());
     Map<Labels, List<LogEntry>> byStream = new LinkedHashMap<>();
-    for (Hit h : hits.subList(0, Math.min(hits.size(), options.logLimit()))) {
+    for (Hit h : hits) {
       byStream.computeIfAbsent(h.labels(), k -> new ArrayList<>()).add(h.entry());
     }
     List<LogStream> streams = new ArrayList<>();
