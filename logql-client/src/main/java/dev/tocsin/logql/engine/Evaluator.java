@@ -50,7 +50,9 @@ final class Evaluator implements LogqlVisitor<StepValue> {
   private final long[] steps;
   private final QueryDeadline deadline;
   private final boolean preserveErrors;
+  private final Set<RangeAggregation> parsedLabelsUnused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<RangeAggregation, List<SeriesSet.SampleSeries>> extracted = new IdentityHashMap<>();
+  private final Map<LabelReplace, com.google.re2j.Pattern> replaceRegexes = new IdentityHashMap<>();
   private int step;
 
   Evaluator(MemoryLogStore store, long[] steps, QueryDeadline deadline, SampleExpr root) {
@@ -58,6 +60,62 @@ final class Evaluator implements LogqlVisitor<StepValue> {
     this.steps = steps;
     this.deadline = deadline;
     this.preserveErrors = groupsByError(root);
+    findUnusedParsers(root, false);
+  }
+
+  /**
+   * Loki's parser hints ({@code log/parser_hints.go}): when nothing needs parsed labels, {@code
+   * json}, {@code logfmt} and {@code unpack} do not run, so they cannot flag errors. That is the
+   * case under an outer {@code sum} without grouping pushed into {@code count_over_time}, {@code
+   * rate} or {@code bytes_*}, and for {@code absent_over_time}, when no later stage reads labels.
+   */
+  private void findUnusedParsers(SampleExpr e, boolean underPlainSum) {
+    if (e instanceof RangeAggregation r) {
+      boolean pushable =
+          underPlainSum
+              && r.grouping().isEmpty()
+              && r.range().unwrap().isEmpty()
+              && switch (r.op()) {
+                case COUNT_OVER_TIME, RATE, BYTES_OVER_TIME, BYTES_RATE -> true;
+                default -> false;
+              };
+      boolean absent = r.op() == RangeOp.ABSENT_OVER_TIME && r.range().unwrap().isEmpty();
+      if ((pushable || absent) && !readsLabels(r.range().query().stages())) {
+        parsedLabelsUnused.add(r);
+      }
+    } else if (e instanceof VectorAggregation v) {
+      findUnusedParsers(v.inner(), v.op() == dev.tocsin.logql.ast.VectorOp.SUM && v.grouping().isEmpty());
+    } else if (e instanceof BinaryExpr b) {
+      findUnusedParsers(b.lhs(), false);
+      findUnusedParsers(b.rhs(), false);
+    } else if (e instanceof LabelReplace l) {
+      findUnusedParsers(l.inner(), false);
+    }
+  }
+
+  private static boolean readsLabels(List<Stage> stages) {
+    for (Stage s : stages) {
+      if (s instanceof dev.tocsin.logql.ast.LabelFilterStage || s instanceof LineFormat
+          || s instanceof dev.tocsin.logql.ast.LabelFormat || s instanceof dev.tocsin.logql.ast.DropLabels
+          || s instanceof dev.tocsin.logql.ast.KeepLabels) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The stages without the parsers whose labels nobody reads ({@code unpack} stays when a later stage reads the line). */
+  private static List<Stage> withoutUnusedParsers(List<Stage> stages) {
+    List<Stage> out = new ArrayList<>(stages.size());
+    for (int i = 0; i < stages.size(); i++) {
+      Stage s = stages.get(i);
+      boolean skip = s instanceof JsonParser || s instanceof LogfmtParser
+          || (s instanceof UnpackParser && !readsLineLater(stages, i + 1));
+      if (!skip) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   StepValue evaluate(SampleExpr e, int stepIndex) {
@@ -101,7 +159,8 @@ final class Evaluator implements LogqlVisitor<StepValue> {
   @Override
   public StepValue visitLabelReplace(LabelReplace node) {
     VectorStep in = vector(node.inner().accept(this));
-    com.google.re2j.Pattern re = com.google.re2j.Pattern.compile("^(?s:" + node.regex() + ")$");
+    com.google.re2j.Pattern re =
+        replaceRegexes.computeIfAbsent(node, n -> com.google.re2j.Pattern.compile("^(?s:" + n.regex() + ")$"));
     List<StepSample> out = new ArrayList<>(in.samples().size());
     for (StepSample s : in.samples()) {
       com.google.re2j.Matcher m = re.matcher(s.labels().getOrEmpty(node.source()));
@@ -177,7 +236,11 @@ final class Evaluator implements LogqlVisitor<StepValue> {
   private List<SeriesSet.SampleSeries> extract(RangeAggregation node, long rangeN, long offN) {
     LogRange r = node.range();
     boolean bytes = node.op() == RangeOp.BYTES_OVER_TIME || node.op() == RangeOp.BYTES_RATE;
-    Pipeline pipeline = Pipeline.compile(elideLineFormat(r.query().stages(), bytes));
+    List<Stage> stages = elideLineFormat(r.query().stages(), bytes);
+    if (parsedLabelsUnused.contains(node)) {
+      stages = withoutUnusedParsers(stages);
+    }
+    Pipeline pipeline = Pipeline.compile(stages);
     UnwrapExtractor unwrap = r.unwrap().map(UnwrapExtractor::new).orElse(null);
     long from = steps[0] - offN - rangeN;
     long to = steps[steps.length - 1] - offN;
@@ -185,8 +248,9 @@ final class Evaluator implements LogqlVisitor<StepValue> {
     SeriesSet set = new SeriesSet();
     Map<Labels, Labels> grouped = new HashMap<>();
     for (MemoryLogStore.Stream stream : store.select(r.query().selector().matchers())) {
-      List<LogEntry> entries = stream.entries();
-      for (int i = stream.firstAfter(from); i < entries.size(); i++) {
+      MemoryLogStore.Snapshot snap = stream.snapshot();
+      List<LogEntry> entries = snap.entries();
+      for (int i = snap.firstAfter(from); i < entries.size(); i++) {
         LogEntry e = entries.get(i);
         if (e.timestampNanos() > to) {
           break;

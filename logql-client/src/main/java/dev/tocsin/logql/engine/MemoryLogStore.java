@@ -15,15 +15,15 @@ import java.util.Map;
 /**
  * An in-memory Loki: log streams keyed by their labels, each holding entries with nanosecond
  * timestamps and structured metadata, indexed by label pair for stream-selector matching. Safe
- * for concurrent readers once loading is done; writes are synchronized.
+ * for concurrent use: writes are synchronized and queries read immutable per-stream snapshots.
  */
 public final class MemoryLogStore {
-  /** One stream: its labels and its entries sorted by timestamp (stable for equal timestamps). */
+  /** One stream: its labels and its entries, read through immutable time-ordered snapshots. */
   public static final class Stream {
     private final Labels labels;
     private final List<LogEntry> entries = new ArrayList<>();
     private boolean sorted = true;
-    private long[] timestamps = new long[0];
+    private Snapshot snapshot;
 
     Stream(Labels labels) {
       this.labels = labels;
@@ -39,32 +39,46 @@ public final class MemoryLogStore {
         sorted = false;
       }
       entries.add(e);
-      timestamps = null;
+      snapshot = null;
+    }
+
+    /**
+     * The entries at this moment, sorted by timestamp (stable for equal timestamps); later appends
+     * do not affect a snapshot already taken, so queries may run while the store is written.
+     */
+    public synchronized Snapshot snapshot() {
+      if (snapshot == null) {
+        if (!sorted) {
+          entries.sort(Comparator.comparingLong(LogEntry::timestampNanos));
+          sorted = true;
+        }
+        long[] ts = new long[entries.size()];
+        for (int i = 0; i < ts.length; i++) {
+          ts[i] = entries.get(i).timestampNanos();
+        }
+        snapshot = new Snapshot(List.copyOf(entries), ts);
+      }
+      return snapshot;
+    }
+  }
+
+  /** An immutable, time-ordered view of one stream's entries. */
+  public static final class Snapshot {
+    private final List<LogEntry> entries;
+    private final long[] timestamps;
+
+    Snapshot(List<LogEntry> entries, long[] timestamps) {
+      this.entries = entries;
+      this.timestamps = timestamps;
     }
 
     /** The entries in time order. */
-    public synchronized List<LogEntry> entries() {
-      prepare();
+    public List<LogEntry> entries() {
       return entries;
     }
 
-    private void prepare() {
-      if (!sorted) {
-        entries.sort(Comparator.comparingLong(LogEntry::timestampNanos));
-        sorted = true;
-        timestamps = null;
-      }
-      if (timestamps == null) {
-        timestamps = new long[entries.size()];
-        for (int i = 0; i < timestamps.length; i++) {
-          timestamps[i] = entries.get(i).timestampNanos();
-        }
-      }
-    }
-
     /** Index of the first entry with a timestamp greater than {@code ts}. */
-    public synchronized int firstAfter(long ts) {
-      prepare();
+    public int firstAfter(long ts) {
       int lo = 0;
       int hi = timestamps.length;
       while (lo < hi) {

@@ -82,7 +82,8 @@ public final class MemoryLogqlEngine implements QueryClient {
       throw new QueryException(QueryException.ErrorType.BAD_DATA, "end timestamp must not be before start time");
     }
     if (e instanceof LogQuery q) {
-      return logQuery(q, s - 1, en);
+      // Loki's query_range returns lines with start <= ts < end.
+      return logQuery(q, s - 1, en - 1);
     }
     long stepN = step.toNanos();
     if (stepN <= 0) {
@@ -230,24 +231,35 @@ public final class MemoryLogqlEngine implements QueryClient {
       throw new QueryException(QueryException.ErrorType.BAD_DATA, e.getMessage(), e);
     }
     record Hit(Labels labels, LogEntry entry) {}
-    List<Hit> hits = new ArrayList<>();
+    // Keep only the newest `limit` lines while scanning, so a huge match never piles up in memory.
+    java.util.PriorityQueue<Hit> newest =
+        new java.util.PriorityQueue<>(Comparator.comparingLong((Hit h) -> h.entry().timestampNanos()));
+    int limit = options.logLimit();
     for (MemoryLogStore.Stream stream : store.select(q.selector().matchers())) {
-      List<LogEntry> entries = stream.entries();
-      for (int i = stream.firstAfter(fromExclusive); i < entries.size(); i++) {
+      MemoryLogStore.Snapshot snap = stream.snapshot();
+      List<LogEntry> entries = snap.entries();
+      for (int i = snap.firstAfter(fromExclusive); i < entries.size(); i++) {
         LogEntry e = entries.get(i);
         if (e.timestampNanos() > to) {
           break;
         }
         deadline.tick();
+        if (newest.size() == limit && e.timestampNanos() <= newest.peek().entry().timestampNanos()) {
+          continue;
+        }
         LineContext ctx = pipeline.process(e.timestampNanos(), e.line(), stream.labels(), e.structuredMetadata());
         if (ctx != null) {
-          hits.add(new Hit(ctx.labels().toLabels(), new LogEntry(e.timestampNanos(), ctx.line(), e.structuredMetadata())));
+          newest.add(new Hit(ctx.labels().toLabels(), new LogEntry(e.timestampNanos(), ctx.line(), e.structuredMetadata())));
+          if (newest.size() > limit) {
+            newest.poll();
+          }
         }
       }
     }
+    List<Hit> hits = new ArrayList<>(newest);
     hits.sort(Comparator.comparingLong((Hit h) -> h.entry().timestampNanos()).reversed());
     Map<Labels, List<LogEntry>> byStream = new LinkedHashMap<>();
-    for (Hit h : hits.subList(0, Math.min(hits.size(), options.logLimit()))) {
+    for (Hit h : hits) {
       byStream.computeIfAbsent(h.labels(), k -> new ArrayList<>()).add(h.entry());
     }
     List<LogStream> streams = new ArrayList<>();

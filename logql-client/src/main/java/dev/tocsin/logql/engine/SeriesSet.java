@@ -1,6 +1,5 @@
 package dev.tocsin.logql.engine;
 
-import dev.tocsin.logql.pipeline.LabelState;
 import dev.tocsin.model.Labels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,9 +82,5 @@ final class SeriesSet {
     List<SampleSeries> out = new ArrayList<>(series.values());
     out.forEach(SampleSeries::finish);
     return out;
-  }
-
-  static boolean carriesError(Labels labels) {
-    return labels.has(LabelState.ERROR);
   }
 }

@@ -40,6 +40,7 @@ public final class LokiHttpClient implements QueryClient {
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
   private final Map<String, String> headers;
+  private final int logLimit;
 
   private LokiHttpClient(Builder b) {
     HttpUrl url = HttpUrl.parse(b.baseUrl);
@@ -67,6 +68,7 @@ public final class LokiHttpClient implements QueryClient {
       h.put("Authorization", b.authorization);
     }
     this.headers = Map.copyOf(h);
+    this.logLimit = b.logLimit;
   }
 
   /** Starts a client for a Loki base URL such as {@code http://localhost:3100}. */
@@ -86,6 +88,7 @@ public final class LokiHttpClient implements QueryClient {
     private SSLSocketFactory sslSocketFactory;
     private X509TrustManager trustManager;
     private HostnameVerifier hostnameVerifier;
+    private int logLimit;
 
     private Builder(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl is null");
@@ -141,6 +144,15 @@ public final class LokiHttpClient implements QueryClient {
       return this;
     }
 
+    /** The {@code limit} parameter: the most log lines a log query returns (Loki's default is 100). */
+    public Builder logLimit(int limit) {
+      if (limit <= 0) {
+        throw new IllegalArgumentException("limit must be positive");
+      }
+      this.logLimit = limit;
+      return this;
+    }
+
     /** A base OkHttp client to share connection pools and dispatchers; the options above are applied on top. */
     public Builder okHttpClient(OkHttpClient client) {
       this.client = client;
@@ -171,7 +183,11 @@ public final class LokiHttpClient implements QueryClient {
   }
 
   private HttpUrl.Builder endpoint(String name) {
-    return baseUrl.newBuilder().addPathSegments("loki/api/v1/" + name);
+    HttpUrl.Builder b = baseUrl.newBuilder().addPathSegments("loki/api/v1/" + name);
+    if (logLimit > 0) {
+      b.addQueryParameter("limit", Integer.toString(logLimit));
+    }
+    return b;
   }
 
   private static String nanos(Instant t) {

@@ -7,7 +7,6 @@ import dev.tocsin.model.Labels;
 import dev.tocsin.promql.promqltest.ScriptFailure;
 import dev.tocsin.promql.promqltest.ScriptResult;
 import dev.tocsin.promql.promqltest.ScriptSkip;
-import dev.tocsin.promql.value.LogEntry;
 import dev.tocsin.promql.value.Matrix;
 import dev.tocsin.promql.value.QueryException;
 import dev.tocsin.promql.value.QueryResult;
@@ -89,6 +88,19 @@ public final class LogqlTestRunner {
       }
     }
     return new ScriptResult(name, passed, failures.size(), 0, failures, List.<ScriptSkip>of());
+  }
+
+  /** The last line of a run over several scripts, {@code N passed, N failed, N skipped}, summed over all. */
+  public static String totalSummary(List<ScriptResult> results) {
+    int passed = 0;
+    int failed = 0;
+    int skipped = 0;
+    for (ScriptResult r : results) {
+      passed += r.passed();
+      failed += r.failed();
+      skipped += r.skipped();
+    }
+    return passed + " passed, " + failed + " failed, " + skipped + " skipped";
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -418,13 +430,5 @@ public final class LogqlTestRunner {
       return "scalar " + s.value();
     }
     return r.getClass().getSimpleName();
-  }
-
-  /** Appends entries loaded from a stream's load lines to a store (used by {@code input_streams}). */
-  public static void load(MemoryLogStore store, Labels stream, List<String> loadLines) {
-    for (String l : loadLines) {
-      List<LogEntry> entries = LoadLine.parse(l);
-      store.appendAll(stream, entries);
-    }
   }
 }

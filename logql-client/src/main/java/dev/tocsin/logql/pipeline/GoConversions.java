@@ -39,12 +39,8 @@ public final class GoConversions {
     if (body.isEmpty() || !validNumber(body)) {
       throw new ConversionException("strconv.ParseFloat: parsing " + goQuote(s) + ": invalid syntax");
     }
-    double v;
-    if (lower.startsWith("0x")) {
-      v = Double.parseDouble((lower.contains("p") ? "0x" : "0x") + body.substring(2) + (lower.contains("p") ? "" : "p0"));
-    } else {
-      v = Double.parseDouble(body);
-    }
+    // validNumber admits hex only with its p exponent, which Java's parser also requires
+    double v = Double.parseDouble(body);
     if (Double.isInfinite(v)) {
       throw new ConversionException("strconv.ParseFloat: parsing " + goQuote(s) + ": value out of range");
     }

@@ -52,7 +52,7 @@ final class Json {
     Json j = new Json(line);
     j.skipWs();
     if (j.pos >= line.length() || line.charAt(j.pos) != '{') {
-      throw new JsonException("Value looks like object, but can't find closing '}' symbol");
+      throw new JsonException("Value is not an object");
     }
     j.flattenObject("", emit, 1);
   }

@@ -86,16 +86,6 @@ public final class Pipeline {
     return ctx;
   }
 
-  /** Runs the stages over the current context only (used by a sample extractor after its own reset). */
-  public boolean process(LineContext context) {
-    for (StageProcessor s : stages) {
-      if (!s.process(context)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The per-line binding of Loki's template functions {@code __line__} and {@code __timestamp__}. */
   private static final class TemplateEntry implements LokiFunctions.Entry {
     private String line = "";

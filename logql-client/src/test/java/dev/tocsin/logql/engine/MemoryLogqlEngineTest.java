@@ -75,6 +75,12 @@ class MemoryLogqlEngineTest {
     assertThat(s.streams().get(0).entries()).extracting(LogEntry::line).containsExactly("level=info n=4", "level=info n=3", "level=info n=2");
     Streams range = (Streams) engine.rangeQuery("{app=\"a\"} |= \"error\"", at(0), at(100), Duration.ofSeconds(10));
     assertThat(range.streams().get(0).entries()).extracting(LogEntry::line).containsExactly("level=error n=9");
+    MemoryLogqlEngine two = new MemoryLogqlEngine(store, new LogqlEngineOptions(Duration.ofMinutes(1), 0, 2, Duration.ofSeconds(30)));
+    Streams limited = (Streams) two.rangeQuery("{app=\"a\"}", at(0), at(100), Duration.ofSeconds(10));
+    assertThat(limited.streams()).hasSize(1);
+    assertThat(limited.streams().get(0).entries()).extracting(LogEntry::line).containsExactly("level=info n=4", "level=info n=3");
+    Streams startInclusiveEndExclusive = (Streams) engine.rangeQuery("{app=\"a\"}", at(10), at(30), Duration.ofSeconds(10));
+    assertThat(startInclusiveEndExclusive.streams().get(0).entries()).extracting(LogEntry::line).containsExactly("level=info n=1", "level=info n=0");
   }
 
   @Test
@@ -96,6 +102,23 @@ class MemoryLogqlEngineTest {
     assertThat(instant("sum by (__error__) (count_over_time({app=\"a\"} | json [1m]))", 60))
         .containsExactly(new Sample(Labels.of("__error__", "JSONParserErr"), 60_000, 1));
     assertThat(instant("count_over_time({app=\"a\"} | json | __error__=\"\" [1m])", 60)).isEmpty();
+  }
+
+  @Test
+  void parsersWhoseLabelsNobodyReadsDoNotRunAsWithLokisParserHints() {
+    load("{app=\"a\"}", "\"not json\" @ 30s");
+    load("{app=\"a\"}", "`{\"ok\":1}` @ 40s");
+    assertThat(instant("sum(count_over_time({app=\"a\"} | json [1m]))", 60))
+        .containsExactly(new Sample(Labels.EMPTY, 60_000, 2));
+    assertThat(instant("sum(rate({app=\"a\"} | logfmt --strict [1m]))", 60)).hasSize(1);
+    assertThat(instant("absent_over_time({app=\"a\"} | json [1m])", 60)).isEmpty();
+    // the same query with grouping, another aggregation or a label filter parses and fails
+    assertThatThrownBy(() -> engine.instantQuery("sum by (app) (count_over_time({app=\"a\"} | json [1m]))", at(60)))
+        .hasMessageContaining("JSONParserErr");
+    assertThatThrownBy(() -> engine.instantQuery("max(count_over_time({app=\"a\"} | json [1m]))", at(60)))
+        .hasMessageContaining("JSONParserErr");
+    assertThatThrownBy(() -> engine.instantQuery("sum(count_over_time({app=\"a\"} | json | ok!=\"2\" [1m]))", at(60)))
+        .hasMessageContaining("JSONParserErr");
   }
 
   @Test

@@ -107,7 +107,7 @@ class LokiHttpClientTest {
   }
 
   @Test
-  void decodesStreamsWithStructuredMetadata() {
+  void decodesStreamsWithStructuredMetadata() throws Exception {
     respond(
         200,
         """
@@ -117,7 +117,7 @@ class LokiHttpClientTest {
             ["1767409499000000000","plain"]]},
           {"stream":{"app":"b"},"values":[
             ["1767409500000000000","categorized",{"structuredMetadata":{"pod":"p1"},"parsed":{"x":"1"}}]]}]}}""");
-    Streams s = (Streams) client().build().instantQuery("{app=~\"a|b\"}", Instant.ofEpochSecond(1767409500));
+    Streams s = (Streams) client().logLimit(1000).build().instantQuery("{app=~\"a|b\"}", Instant.ofEpochSecond(1767409500));
     assertThat(s.streams()).hasSize(2);
     LogStream a = s.streams().get(0);
     assertThat((Object) a.labels()).isEqualTo(Labels.of("app", "a", "level", "error"));
@@ -126,6 +126,7 @@ class LokiHttpClientTest {
     assertThat((Object) a.entries().get(0).structuredMetadata()).isEqualTo(Labels.of("trace_id", "abc"));
     assertThat((Object) a.entries().get(1).structuredMetadata()).isEqualTo(Labels.EMPTY);
     assertThat((Object) s.streams().get(1).entries().get(0).structuredMetadata()).isEqualTo(Labels.of("pod", "p1"));
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().queryParameter("limit")).isEqualTo("1000");
   }
 
   @Test

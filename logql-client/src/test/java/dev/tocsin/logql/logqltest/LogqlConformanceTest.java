@@ -52,7 +52,7 @@ class LogqlConformanceTest {
     try (Stream<Path> files = Files.list(dir)) {
       scripts = files.filter(p -> p.toString().endsWith(".logqltest")).sorted().toList();
     }
-    assertThat(scripts).hasSize(6);
+    assertThat(scripts).isNotEmpty();
     return scripts.stream()
         .map(
             script ->
