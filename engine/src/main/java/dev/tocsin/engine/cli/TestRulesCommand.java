@@ -30,6 +30,9 @@ final class TestRulesCommand implements Callable<Integer> {
   @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
   List<String> features = new ArrayList<>();
 
+  @Option(names = "--debug", description = "Dump every series (inputs and rule outputs) of each test group to standard error.")
+  boolean debug;
+
   @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report of the results to FILE.")
   Path junit;
 
@@ -49,7 +52,7 @@ final class TestRulesCommand implements Callable<Integer> {
     }
     boolean experimental = features.contains("promql-experimental-functions");
     RuleUnitTester tester = new RuleUnitTester(new RuleUnitTester.Options(
-        new LoadOptions(ignoreUnknownFields, experimental, YamlLimits.DEFAULT), filter));
+        new LoadOptions(ignoreUnknownFields, experimental, YamlLimits.DEFAULT), filter, debug));
     PrintStream out = Console.stdout();
     PrintStream err = Console.stderr();
     boolean failed = false;
@@ -58,6 +61,7 @@ final class TestRulesCommand implements Callable<Integer> {
       RuleUnitTester.Result r = tester.test(f);
       report.add(f.toString(), r, java.time.Instant.now());
       r.warnings().forEach(err::println);
+      r.groups().stream().filter(g -> g.debug() != null).forEach(g -> err.println(g.debug()));
       if (r.errors().isEmpty()) {
         out.println("  SUCCESS");
       } else {

@@ -25,7 +25,9 @@ import dev.tocsin.promql.engine.MemoryStorage;
 import dev.tocsin.promql.promqltest.SeriesValues;
 import dev.tocsin.promql.value.QueryClient;
 import dev.tocsin.promql.value.QueryException;
+import dev.tocsin.promql.value.Matrix;
 import dev.tocsin.promql.value.QueryResult;
+import dev.tocsin.promql.value.Series;
 import dev.tocsin.promql.value.Sample;
 import dev.tocsin.promql.value.Scalar;
 import dev.tocsin.promql.value.Vector;
@@ -61,8 +63,12 @@ public final class RuleUnitTester {
   /** How many evaluation steps one test group may take, so a typo cannot run for days. */
   static final long MAX_STEPS = 10_000_000L;
 
-  /** Options of {@code test rules}. */
-  public record Options(LoadOptions loadOptions, Pattern run) {}
+  /** Options of {@code test rules}; {@code debug} dumps each group's data after it ran, as promtool's {@code --debug}. */
+  public record Options(LoadOptions loadOptions, Pattern run, boolean debug) {
+    public Options(LoadOptions loadOptions, Pattern run) {
+      this(loadOptions, run, false);
+    }
+  }
 
   /**
    * The outcome of one test file: warnings to print first, errors that stopped the whole file, and
@@ -87,8 +93,11 @@ public final class RuleUnitTester {
     }
   }
 
-  /** One test group's errors; its name is promtool's JUnit name ({@code unnamed#i} when unnamed). */
-  public record GroupResult(String name, List<String> errors) {
+  /**
+   * One test group's errors; its name is promtool's JUnit name ({@code unnamed#i} when unnamed);
+   * {@code debug} is the {@code --debug} dump to print before the errors, or {@code null}.
+   */
+  public record GroupResult(String name, List<String> errors, String debug) {
     public GroupResult {
       errors = List.copyOf(errors);
     }
@@ -150,7 +159,9 @@ public final class RuleUnitTester {
       if (options.run() != null && !options.run().matcher(g.name()).find()) {
         continue;
       }
-      results.add(new GroupResult(g.name().isEmpty() ? "unnamed#" + i : g.name(), new GroupRun(tf, g, groups).run()));
+      GroupRun run = new GroupRun(tf, g, groups);
+      List<String> errors = run.run();
+      results.add(new GroupResult(g.name().isEmpty() ? "unnamed#" + i : g.name(), errors, run.debug));
     }
     return new Result(warnings, List.of(), results);
   }
@@ -171,6 +182,7 @@ public final class RuleUnitTester {
     private final TestGroup tg;
     private final List<RuleGroup> ruleGroups;
     private final String namePrefix;
+    private String debug;
 
     GroupRun(UnitTestFile file, TestGroup tg, List<RuleGroup> ruleGroups) {
       this.file = file;
@@ -283,7 +295,40 @@ public final class RuleUnitTester {
           errors.add(failure);
         }
       }
+      if (options.debug()) {
+        debug = dump(engine, maxEval);
+      }
       return errors;
+    }
+
+    /**
+     * promtool's {@code --debug} dump: every series (inputs and rule outputs) over the whole run,
+     * selected at the last evaluation time rounded up to the next whole second.
+     */
+    private String dump(MemoryPromqlEngine engine, Duration maxEval) {
+      Duration ts = Duration.ofSeconds(maxEval.plusSeconds(1).getSeconds());
+      String expr = "{__name__=~\".+\"}[" + GoDurations.format(ts) + "]";
+      QueryResult r;
+      try {
+        r = engine.instantQuery(expr, tg.start().plus(ts));
+      } catch (QueryException e) {
+        return "DEBUG: Failed query exec, expr: " + goQuote(expr) + ", err: " + e.getMessage();
+      }
+      if (!(r instanceof Matrix m)) {
+        return "DEBUG: Got unexpected type " + r.getClass().getSimpleName();
+      }
+      List<Series> series = new ArrayList<>(m.series());
+      series.sort((a, b) -> a.metric().compareTo(b.metric()));
+      StringBuilder sb = new StringBuilder("DEBUG: Dump of all data (input_series and rules) at ")
+          .append(GoDurations.format(ts)).append(":\n");
+      for (int i = 0; i < series.size(); i++) {
+        Series x = series.get(i);
+        sb.append(i > 0 ? "\n" : "").append(x.metric()).append(" =>");
+        for (int j = 0; j < x.size(); j++) {
+          sb.append('\n').append(GoFloat.format(x.value(j), 'f', -1)).append(" @[").append(x.timestamp(j)).append(']');
+        }
+      }
+      return sb.toString();
     }
 
     private String checkAlerts(AlertTest t, List<GroupEvaluator> evaluators) {
