@@ -90,6 +90,17 @@ class TestRulesIT {
   }
 
   @Test
+  void debugDumpsEverySeriesOfTheGroup() {
+    ProcessResult r = tocsinIn(Path.of(".."), "test", "rules", "--debug", "--run", "LokiDown",
+        "examples/p1b_alerts.test.yml");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stderr()).startsWith("DEBUG: Dump of all data (input_series and rules) at 5m1s:\n")
+        .contains("{__name__=\"ALERTS\", alertname=\"LokiDown\", alertstate=\"firing\", instance=\"loki:3100\", "
+            + "job=\"loki\", severity=\"critical\", team=\"observability\"} =>\n1 @[180000]\n1 @[240000]\n")
+        .contains("{__name__=\"up\", instance=\"loki:3100\", job=\"loki\"} =>\n1 @[60000]\n0 @[120000]");
+  }
+
+  @Test
   void logqlExpectationsAreChecked() throws Exception {
     Processes.write(dir, "logs.yml", "groups:\n- name: g\n  rules:\n  - alert: Errors\n"
         + "    expr: sum(count_over_time({app=\"api\"} |= \"ERROR\" [1m])) > 2\n");
