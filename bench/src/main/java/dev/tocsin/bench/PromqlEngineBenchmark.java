@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 // The day of data takes about 2 GB; the heap leaves room for queries and a copying collector.
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 public class PromqlEngineBenchmark {
