@@ -52,6 +52,7 @@ final class Evaluator implements LogqlVisitor<StepValue> {
   private final boolean preserveErrors;
   private final Set<RangeAggregation> parsedLabelsUnused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<RangeAggregation, List<SeriesSet.SampleSeries>> extracted = new IdentityHashMap<>();
+  private static final int GROUPED_CACHE_LIMIT = 4096;
   private final Map<LabelReplace, com.google.re2j.Pattern> replaceRegexes = new IdentityHashMap<>();
   private int step;
 
@@ -278,7 +279,15 @@ final class Evaluator implements LogqlVisitor<StepValue> {
           // An errored sample keeps its full label set whatever the grouping (log/labels.go).
           labels = full;
         } else {
-          labels = grouped.computeIfAbsent(full, f -> outputLabels(f, grouping, unwrap));
+          labels = grouped.get(full);
+          if (labels == null) {
+            labels = outputLabels(full, grouping, unwrap);
+            // Extracted fields often differ on every line (ids, latencies): a bounded cache keeps
+            // the repeated label sets without holding one entry per line.
+            if (grouped.size() < GROUPED_CACHE_LIMIT) {
+              grouped.put(full, labels);
+            }
+          }
         }
         set.add(labels, errored && !preserveErrors, e.timestampNanos(), value);
       }
