@@ -65,6 +65,9 @@ final class QueryCommand implements Callable<Integer> {
       description = "Range query from FROM to TO every STEP (times as for --time, STEP a duration).")
   List<String> range;
 
+  @Option(names = "--json", description = "Print the result as the Prometheus (or Loki) query API's JSON response.")
+  boolean json;
+
   @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
   List<String> features = List.of();
 
@@ -126,9 +129,18 @@ final class QueryCommand implements Callable<Integer> {
       } else {
         r = engine.instantQuery(expr, time == null ? start : at(time, start));
       }
-      print(out, r);
+      if (json) {
+        out.println(ApiJson.success(r));
+      } else {
+        print(out, r);
+      }
     } catch (QueryException e) {
-      err.println("Error executing query: " + e.getMessage());
+      if (json) {
+        out.println(ApiJson.error(e));
+        out.flush();
+      } else {
+        err.println("Error executing query: " + e.getMessage());
+      }
       return 1;
     }
     out.flush();
