@@ -30,6 +30,9 @@ final class TestRulesCommand implements Callable<Integer> {
   @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
   List<String> features = new ArrayList<>();
 
+  @Option(names = "--diff", description = "Print a coloured structural diff of expected and received alerts.")
+  boolean diff;
+
   @Option(names = "--debug", description = "Dump every series (inputs and rule outputs) of each test group to standard error.")
   boolean debug;
 
@@ -52,7 +55,7 @@ final class TestRulesCommand implements Callable<Integer> {
     }
     boolean experimental = features.contains("promql-experimental-functions");
     RuleUnitTester tester = new RuleUnitTester(new RuleUnitTester.Options(
-        new LoadOptions(ignoreUnknownFields, experimental, YamlLimits.DEFAULT), filter, debug));
+        new LoadOptions(ignoreUnknownFields, experimental, YamlLimits.DEFAULT), filter, debug, diff));
     PrintStream out = Console.stdout();
     PrintStream err = Console.stderr();
     boolean failed = false;

@@ -43,6 +43,21 @@ record LabelsAndAnnotations(Labels labels, Labels annotations) {
     return sb.append("\n]").toString();
   }
 
+  /**
+   * The list as promtool's {@code --diff} marshals it to JSON, a list of {@code {"Labels": {...},
+   * "Annotations": {...}}}, with one empty alert standing in for an empty list.
+   */
+  static List<Object> toJson(List<LabelsAndAnnotations> list) {
+    List<Object> out = new java.util.ArrayList<>();
+    for (LabelsAndAnnotations la : list) {
+      out.add(java.util.Map.of("Labels", la.labels.toMap(), "Annotations", la.annotations.toMap()));
+    }
+    if (out.isEmpty()) {
+      out.add(java.util.Map.of("Labels", java.util.Map.of(), "Annotations", java.util.Map.of()));
+    }
+    return out;
+  }
+
   /** Puts {@code indent} after every line break, as promtool's indentLines does. */
   static String indent(String lines, String indent) {
     return lines.replace("\n", "\n" + indent);

@@ -64,9 +64,9 @@ public final class RuleUnitTester {
   static final long MAX_STEPS = 10_000_000L;
 
   /** Options of {@code test rules}; {@code debug} dumps each group's data after it ran, as promtool's {@code --debug}. */
-  public record Options(LoadOptions loadOptions, Pattern run, boolean debug) {
+  public record Options(LoadOptions loadOptions, Pattern run, boolean debug, boolean diff) {
     public Options(LoadOptions loadOptions, Pattern run) {
-      this(loadOptions, run, false);
+      this(loadOptions, run, false, false);
     }
   }
 
@@ -356,6 +356,13 @@ public final class RuleUnitTester {
         return null;
       }
       String indent = "            ";
+      if (options.diff()) {
+        // promtool compares one placeholder alert against the other side when a side is empty.
+        String d = JsonDiff.diff(LabelsAndAnnotations.toJson(exp), LabelsAndAnnotations.toJson(
+            t.subsetAnnotations() ? LabelsAndAnnotations.projectOnto(got, exp) : got));
+        return d == null ? null : namePrefix + "    alertname: " + t.alertname() + ", time: "
+            + PromDuration.format(t.evalTime()) + ", \n        diff: " + LabelsAndAnnotations.indent(d, indent);
+      }
       return namePrefix + "    alertname: " + t.alertname() + ", time: " + PromDuration.format(t.evalTime()) + ", \n"
           + "        exp:" + LabelsAndAnnotations.indent(LabelsAndAnnotations.format(exp), indent) + ", \n"
           + "        got:" + LabelsAndAnnotations.indent(LabelsAndAnnotations.format(got), indent);

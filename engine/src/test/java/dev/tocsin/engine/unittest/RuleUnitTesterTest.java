@@ -93,4 +93,16 @@ class RuleUnitTesterTest {
     RuleUnitTester.Result r = run(SERIES + "      annotations_match: fuzzy\n");
     assertThat(r.errors()).singleElement().asString().contains("annotations_match must be exact or subset");
   }
+
+  @Test
+  void diffShowsOnlyWhatDiffers() throws IOException {
+    RuleUnitTester diffing = new RuleUnitTester(new RuleUnitTester.Options(LoadOptions.DEFAULT, null, false, true));
+    Path f = dir.resolve("d.yml");
+    Files.writeString(f, "rule_files: [rules.yml]\nevaluation_interval: 1m\ntests:\n" + SERIES + expected("b is down"));
+    RuleUnitTester.Result r = diffing.test(f);
+    assertThat(r.errors()).singleElement().asString()
+        .startsWith("    name: down,\n    alertname: Down, time: 2m, \n        diff: [\n")
+        .contains("\"summary\": \033[0;33m\"b is down\" => \"a is down\"\033[0m")
+        .contains("\033[0;32m\"description\": ");
+  }
 }
