@@ -12,6 +12,7 @@ import dev.tocsin.promql.value.Series;
 import dev.tocsin.promql.value.StringResult;
 import dev.tocsin.promql.value.Streams;
 import dev.tocsin.promql.value.Vector;
+import dev.tocsin.rules.report.Json;
 import dev.tocsin.template.fmt.GoFloat;
 import java.math.BigDecimal;
 
@@ -94,24 +95,6 @@ final class ApiJson {
   }
 
   private static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return Json.quote(s);
   }
 }

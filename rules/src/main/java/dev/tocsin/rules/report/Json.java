@@ -1,10 +1,11 @@
 package dev.tocsin.rules.report;
 
-/** JSON string quoting for the small documents the reporters write. */
-final class Json {
+/** JSON string quoting for the small documents Tocsin writes by hand (reports, API-shaped output). */
+public final class Json {
   private Json() {}
 
-  static String quote(String s) {
+  /** The string as a JSON string literal, quotes included. */
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
