@@ -185,38 +185,7 @@ final class Aggregations {
 
   /** Prometheus' avg: a Kahan-compensated sum divided at the end, or an incremental mean on overflow. */
   private static double average(List<EvalSample> members) {
-    double sum = members.get(0).value();
-    double c = 0;
-    double mean = 0;
-    boolean incremental = false;
-    double count = 1;
-    for (int i = 1; i < members.size(); i++) {
-      double f = members.get(i).value();
-      count++;
-      if (!incremental) {
-        KahanSum k = new KahanSum();
-        k.set(sum, c);
-        k.add(f);
-        if (!Double.isInfinite(k.rawSum())) {
-          sum = k.rawSum();
-          c = k.compensation();
-          continue;
-        }
-        incremental = true;
-        mean = sum / (count - 1);
-        c /= count - 1;
-      }
-      double qf = (count - 1) / count;
-      KahanSum k = new KahanSum();
-      k.set(qf * mean, qf * c);
-      k.add(f / count);
-      mean = k.rawSum();
-      c = k.compensation();
-    }
-    if (incremental) {
-      return mean + c;
-    }
-    return sum / count + c / count;
+    return KahanSum.mean(members.size(), i -> members.get(i).value());
   }
 
   /**

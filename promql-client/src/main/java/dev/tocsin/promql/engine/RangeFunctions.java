@@ -423,38 +423,7 @@ final class RangeFunctions {
   }
 
   private static double avgOverTime(double[] vs, int n) {
-    double sum = vs[0];
-    double c = 0;
-    double mean = 0;
-    double count = 1;
-    boolean incremental = false;
-    for (int i = 1; i < n; i++) {
-      double f = vs[i];
-      count = i + 1;
-      if (!incremental) {
-        KahanSum k = new KahanSum();
-        k.set(sum, c);
-        k.add(f);
-        if (!Double.isInfinite(k.rawSum())) {
-          sum = k.rawSum();
-          c = k.compensation();
-          continue;
-        }
-        incremental = true;
-        mean = sum / (count - 1);
-        c /= count - 1;
-      }
-      double q = (count - 1) / count;
-      KahanSum k = new KahanSum();
-      k.set(q * mean, q * c);
-      k.add(f / count);
-      mean = k.rawSum();
-      c = k.compensation();
-    }
-    if (incremental) {
-      return mean + c;
-    }
-    return sum / count + c / count;
+    return KahanSum.mean(n, i -> vs[i]);
   }
 
   private static double doubleExponentialSmoothing(double[] vs, int n, double sf, double tf) {
