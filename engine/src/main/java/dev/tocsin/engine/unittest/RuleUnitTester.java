@@ -41,6 +41,7 @@ import dev.tocsin.rules.validate.LoadOptions;
 import dev.tocsin.rules.validate.LoadResult;
 import dev.tocsin.rules.validate.RuleFileLoader;
 import dev.tocsin.template.fmt.GoFloat;
+import dev.tocsin.template.value.GoDuration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,7 +265,7 @@ public final class RuleUnitTester {
           for (RuleOutcome o : result.rules()) {
             if (o.health() == RuleHealth.ERR) {
               evalErrors.add("    rule: " + o.rule().name() + ", time: "
-                  + GoDurations.format(Duration.between(Instant.EPOCH, ts)) + ", err: " + o.lastError());
+                  + GoDuration.format(Duration.between(Instant.EPOCH, ts).toNanos()) + ", err: " + o.lastError());
             }
           }
         }
@@ -307,7 +308,7 @@ public final class RuleUnitTester {
      */
     private String dump(MemoryPromqlEngine engine, Duration maxEval) {
       Duration ts = Duration.ofSeconds(maxEval.plusSeconds(1).getSeconds());
-      String expr = "{__name__=~\".+\"}[" + GoDurations.format(ts) + "]";
+      String expr = "{__name__=~\".+\"}[" + GoDuration.format(ts.toNanos()) + "]";
       QueryResult r;
       try {
         r = engine.instantQuery(expr, tg.start().plus(ts));
@@ -320,7 +321,7 @@ public final class RuleUnitTester {
       List<Series> series = new ArrayList<>(m.series());
       series.sort((a, b) -> a.metric().compareTo(b.metric()));
       StringBuilder sb = new StringBuilder("DEBUG: Dump of all data (input_series and rules) at ")
-          .append(GoDurations.format(ts)).append(":\n");
+          .append(GoDuration.format(ts.toNanos())).append(":\n");
       for (int i = 0; i < series.size(); i++) {
         Series x = series.get(i);
         sb.append(i > 0 ? "\n" : "").append(x.metric()).append(" =>");
@@ -386,7 +387,7 @@ public final class RuleUnitTester {
       List<Sample> exp = new ArrayList<>();
       for (ExpectedSample s : x.expected()) {
         try {
-          exp.add(new Sample(SeriesNotation.parse(s.labels()), 0, s.value()));
+          exp.add(new Sample(SeriesLabels.parse(s.labels()), 0, s.value()));
         } catch (ExpressionException e) {
           return head + ", err: labels " + goQuote(s.labels()) + ": " + e.errors().get(0).format(e.text());
         }
@@ -455,10 +456,10 @@ public final class RuleUnitTester {
     static PendingSeries of(InputSeries s, Instant start, Duration interval) {
       Labels labels;
       try {
-        labels = SeriesNotation.parse(s.series());
+        labels = SeriesLabels.parse(s.series());
       } catch (ExpressionException e) {
         // promtool parses "series values" as one line, so report the error where it finds it.
-        SeriesNotation.parse(s.series() + " " + s.values());
+        SeriesLabels.parse(s.series() + " " + s.values());
         throw e;
       }
       List<Double> vals = SeriesValues.parse(s.values());

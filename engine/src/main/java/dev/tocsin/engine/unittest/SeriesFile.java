@@ -85,7 +85,7 @@ public final class SeriesFile {
       Labels labels;
       List<Double> values;
       try {
-        labels = SeriesNotation.parse(s.series());
+        labels = SeriesLabels.parse(s.series());
         values = SeriesValues.parse(s.values());
       } catch (ExpressionException e) {
         throw new IllegalArgumentException(fileName + ": " + s.position() + ": " + e.errors().get(0).format(e.text()), e);

@@ -92,7 +92,7 @@ public final class StreamFile {
     for (UnitTestFile.InputStream in : streams) {
       Labels stream;
       try {
-        stream = SeriesNotation.parse(in.stream());
+        stream = SeriesLabels.parse(in.stream());
       } catch (ExpressionException e) {
         throw new IllegalArgumentException(prefix(where, in.position()) + "stream " + RuleUnitTester.goQuote(in.stream())
             + ": " + e.errors().get(0).format(e.text()), e);

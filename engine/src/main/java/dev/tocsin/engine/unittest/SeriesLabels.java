@@ -15,8 +15,8 @@ import dev.tocsin.promql.parser.PromqlParser;
  * Parses a series in PromQL's series notation ({@code metric{a="b"}}, {@code {}}) into labels, as
  * promtool's {@code ParseMetric} does, with the PromQL parser's positioned errors.
  */
-final class SeriesNotation {
-  private SeriesNotation() {}
+final class SeriesLabels {
+  private SeriesLabels() {}
 
   /**
    * The labels of a series.
