@@ -6,7 +6,7 @@ import dev.tocsin.rules.report.JsonReporter;
 import dev.tocsin.rules.report.RulesCheck;
 import dev.tocsin.rules.report.TextReporter;
 import dev.tocsin.rules.validate.LoadOptions;
-import dev.tocsin.rules.yaml.YamlLimits;
+import dev.tocsin.model.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

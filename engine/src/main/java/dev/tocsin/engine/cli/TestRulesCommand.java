@@ -3,7 +3,7 @@ package dev.tocsin.engine.cli;
 import dev.tocsin.engine.unittest.JunitReport;
 import dev.tocsin.engine.unittest.RuleUnitTester;
 import dev.tocsin.rules.validate.LoadOptions;
-import dev.tocsin.rules.yaml.YamlLimits;
+import dev.tocsin.model.yaml.YamlLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

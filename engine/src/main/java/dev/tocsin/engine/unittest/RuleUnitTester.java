@@ -36,7 +36,7 @@ import dev.tocsin.rules.model.QueryLanguage;
 import dev.tocsin.rules.model.Rule;
 import dev.tocsin.rules.model.RuleFile;
 import dev.tocsin.rules.model.RuleGroup;
-import dev.tocsin.rules.source.Diagnostic;
+import dev.tocsin.model.source.Diagnostic;
 import dev.tocsin.rules.validate.LoadOptions;
 import dev.tocsin.rules.validate.LoadResult;
 import dev.tocsin.rules.validate.RuleFileLoader;

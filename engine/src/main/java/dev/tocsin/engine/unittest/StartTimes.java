@@ -1,6 +1,6 @@
 package dev.tocsin.engine.unittest;
 
-import dev.tocsin.rules.yaml.NodeReader;
+import dev.tocsin.model.yaml.NodeReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package dev.tocsin.rules.lint;
 
 import dev.tocsin.model.Labels;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Position;
 import java.util.List;
 
 /** A rule name and label set that more than one rule of a file produces, with where each rule is. */

@@ -4,7 +4,7 @@ import dev.tocsin.model.Labels;
 import dev.tocsin.rules.model.Rule;
 import dev.tocsin.rules.model.RuleFile;
 import dev.tocsin.rules.model.RuleGroup;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

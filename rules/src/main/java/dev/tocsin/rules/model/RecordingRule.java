@@ -1,7 +1,7 @@
 package dev.tocsin.rules.model;
 
 import dev.tocsin.model.Labels;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Position;
 import java.util.Objects;
 
 /** A {@code record:} rule; its labels are literal. */

@@ -1,7 +1,7 @@
 package dev.tocsin.rules.model;
 
 import dev.tocsin.model.Labels;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Position;
 
 /** A rule of a group: an alerting or a recording rule. */
 public sealed interface Rule permits AlertingRule, RecordingRule {

@@ -1,7 +1,7 @@
 package dev.tocsin.rules.model;
 
 import dev.tocsin.model.Labels;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Position;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.tocsin.rules.model;
 
-import dev.tocsin.rules.source.ScalarSource;
+import dev.tocsin.model.source.ScalarSource;
 import java.util.Objects;
 
 /**

@@ -2,9 +2,9 @@ package dev.tocsin.rules.report;
 
 import dev.tocsin.rules.lint.DuplicateRule;
 import dev.tocsin.rules.lint.DuplicateRulesCheck;
-import dev.tocsin.rules.source.Diagnostic;
-import dev.tocsin.rules.source.Position;
-import dev.tocsin.rules.source.Severity;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.model.source.Position;
+import dev.tocsin.model.source.Severity;
 import java.io.PrintStream;
 
 /**

@@ -2,8 +2,8 @@ package dev.tocsin.rules.report;
 
 import dev.tocsin.rules.lint.DuplicateRule;
 import dev.tocsin.rules.lint.DuplicateRulesCheck;
-import dev.tocsin.rules.source.Diagnostic;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.model.source.Position;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tocsin.rules.report;
 
 import dev.tocsin.rules.lint.DuplicateRule;
-import dev.tocsin.rules.source.Diagnostic;
+import dev.tocsin.model.source.Diagnostic;
 import java.io.PrintStream;
 
 /**

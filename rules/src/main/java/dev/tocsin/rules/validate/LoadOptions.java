@@ -1,6 +1,6 @@
 package dev.tocsin.rules.validate;
 
-import dev.tocsin.rules.yaml.YamlLimits;
+import dev.tocsin.model.yaml.YamlLimits;
 
 /**
  * How rule files are loaded: strictness about unknown fields ({@code --ignore-unknown-fields}),

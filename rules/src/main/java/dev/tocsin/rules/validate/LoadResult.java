@@ -1,8 +1,8 @@
 package dev.tocsin.rules.validate;
 
 import dev.tocsin.rules.model.RuleFile;
-import dev.tocsin.rules.source.Diagnostic;
-import dev.tocsin.rules.source.Severity;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.model.source.Severity;
 import java.util.List;
 
 /**

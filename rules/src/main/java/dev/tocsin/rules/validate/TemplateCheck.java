@@ -1,7 +1,7 @@
 package dev.tocsin.rules.validate;
 
-import dev.tocsin.rules.source.Position;
-import dev.tocsin.rules.source.ScalarSource;
+import dev.tocsin.model.source.Position;
+import dev.tocsin.model.source.ScalarSource;
 import dev.tocsin.template.AlertTemplates;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,8 +2,8 @@ package dev.tocsin.rules.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tocsin.rules.source.Diagnostic;
-import dev.tocsin.rules.yaml.YamlLimits;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.model.yaml.YamlLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

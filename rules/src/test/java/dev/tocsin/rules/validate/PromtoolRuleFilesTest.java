@@ -3,8 +3,8 @@ package dev.tocsin.rules.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tocsin.model.testing.SharedDir;
-import dev.tocsin.rules.source.Diagnostic;
-import dev.tocsin.rules.yaml.YamlLimits;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.model.yaml.YamlLimits;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

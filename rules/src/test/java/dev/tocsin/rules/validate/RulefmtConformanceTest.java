@@ -3,7 +3,7 @@ package dev.tocsin.rules.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tocsin.model.testing.SharedDir;
-import dev.tocsin.rules.source.Diagnostic;
+import dev.tocsin.model.source.Diagnostic;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
-package dev.tocsin.rules.yaml;
+package dev.tocsin.model.yaml;
 
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Position;
 
 /** A YAML file that cannot be read at all: too large, not UTF-8, or not well-formed YAML. */
 public final class YamlException extends Exception {

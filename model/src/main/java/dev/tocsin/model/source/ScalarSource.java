@@ -1,4 +1,4 @@
-package dev.tocsin.rules.source;
+package dev.tocsin.model.source;
 
 /**
  * Maps character offsets in a YAML scalar's value back to file positions, through the scalar's

@@ -1,8 +1,8 @@
-package dev.tocsin.rules.yaml;
+package dev.tocsin.model.yaml;
 
-import dev.tocsin.rules.source.Position;
-import dev.tocsin.rules.source.ScalarSource;
-import dev.tocsin.rules.source.SourceText;
+import dev.tocsin.model.source.Position;
+import dev.tocsin.model.source.ScalarSource;
+import dev.tocsin.model.source.SourceText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;

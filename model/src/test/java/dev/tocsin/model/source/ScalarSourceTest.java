@@ -1,9 +1,9 @@
-package dev.tocsin.rules.source;
+package dev.tocsin.model.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tocsin.rules.yaml.YamlDocument;
-import dev.tocsin.rules.yaml.YamlLimits;
+import dev.tocsin.model.yaml.YamlDocument;
+import dev.tocsin.model.yaml.YamlLimits;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;

@@ -1,4 +1,4 @@
-package dev.tocsin.rules.source;
+package dev.tocsin.model.source;
 
 /** A 1-based line and column in a file. */
 public record Position(int line, int column) implements Comparable<Position> {

@@ -1,4 +1,4 @@
-package dev.tocsin.rules.source;
+package dev.tocsin.model.source;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tocsin.rules.yaml;
+package dev.tocsin.model.yaml;
 
 /**
  * Bounds that keep hostile YAML from exhausting memory or time: the file size, and how many alias

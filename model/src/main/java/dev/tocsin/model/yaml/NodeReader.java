@@ -1,8 +1,8 @@
-package dev.tocsin.rules.yaml;
+package dev.tocsin.model.yaml;
 
 import dev.tocsin.model.PromDuration;
-import dev.tocsin.rules.source.Diagnostic;
-import dev.tocsin.rules.source.Position;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.model.source.Position;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
