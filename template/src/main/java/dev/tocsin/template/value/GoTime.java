@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,8 +77,14 @@ public record GoTime(long epochSecond, int nanos, boolean pointer, ZoneId zone) 
     pad(sb, t.getMinute(), 2);
     sb.append(':');
     pad(sb, t.getSecond(), 2);
+    appendFraction(sb, nanos);
+    sb.append(' ').append(DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t)).append(' ').append(zoneAbbreviation(t));
+    return sb.toString();
+  }
+
+  /** Go's ".999999999" layout element: the fraction of a second with trailing zeros dropped, nothing for zero. */
+  private static void appendFraction(StringBuilder sb, int nanos) {
     if (nanos != 0) {
-      // Go's ".999999999" layout element drops trailing zeros.
       String frac = String.format("%09d", nanos);
       int end = frac.length();
       while (frac.charAt(end - 1) == '0') {
@@ -85,8 +92,17 @@ public record GoTime(long epochSecond, int nanos, boolean pointer, ZoneId zone) 
       }
       sb.append('.').append(frac, 0, end);
     }
-    sb.append(' ').append(DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t)).append(' ').append(zoneAbbreviation(t));
-    return sb.toString();
+  }
+
+  /**
+   * An instant as Go's JSON encoding writes a UTC {@code time.Time} (RFC 3339 with up to nine
+   * fraction digits, trailing zeros dropped), as Prometheus' and Alertmanager's APIs print times.
+   */
+  public static String rfc3339Nano(Instant t) {
+    StringBuilder sb = new StringBuilder(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+        t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+    appendFraction(sb, t.getNano());
+    return sb.append('Z').toString();
   }
 
   private static void pad(StringBuilder sb, int v, int width) {

@@ -1,0 +1,27 @@
+package dev.tocsin.engine.daemon;
+
+import java.time.Instant;
+
+/** Where alert state goes between evaluations, restarts and reloads. */
+public interface StatePersistence {
+  /** Keeps nothing: state lives only as long as the process. */
+  StatePersistence NONE = new StatePersistence() {
+    @Override
+    public void restore(GroupRunner runner, Instant now) {}
+
+    @Override
+    public void save(GroupRunner runner) {}
+
+    @Override
+    public void handOver(GroupRunner from, GroupRunner to) {}
+  };
+
+  /** Restores a new runner's alerts from what was saved before a restart. */
+  void restore(GroupRunner runner, Instant now);
+
+  /** Saves a runner's alerts after an evaluation (and at shutdown). */
+  void save(GroupRunner runner);
+
+  /** Gives a changed group's new runner the old runner's alerts, matched by rule name and labels. */
+  void handOver(GroupRunner from, GroupRunner to);
+}

@@ -1,0 +1,134 @@
+package dev.tocsin.engine.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.tocsin.engine.daemon.Daemon;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's HTTP surface on the JDK's server with a bounded pool: Prometheus' rules and alerts
+ * API, {@code /metrics}, the health and readiness probes, and {@code POST /-/reload} when the
+ * lifecycle API is enabled.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  private static final String JSON = "application/json";
+  private static final String TEXT = "text/plain; charset=utf-8";
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor executor;
+
+  /** Reloads the configuration; returns {@code null} on success or the reason it was rejected. */
+  public interface Reloader {
+    String reload();
+  }
+
+  public WebServer(InetSocketAddress address, Daemon daemon, PrometheusMeterRegistry registry, Reloader reloader,
+      boolean lifecycle) throws IOException {
+    server = HttpServer.create(address, 128);
+    AtomicInteger n = new AtomicInteger();
+    // Bounded: a flood of API clients queues or is refused, it never takes threads from evaluations.
+    executor = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+      Thread t = new Thread(r, "tocsin-web-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }, new ThreadPoolExecutor.AbortPolicy());
+    server.setExecutor(executor);
+    server.createContext("/api/v1/rules", get(x -> reply(x, 200, JSON, RulesApi.rules(daemon.groups()))));
+    server.createContext("/api/v1/alerts", get(x -> reply(x, 200, JSON, RulesApi.alerts(daemon.groups()))));
+    server.createContext("/metrics", get(x -> reply(x, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape())));
+    server.createContext("/-/healthy", get(x -> reply(x, 200, TEXT, "Tocsin is Healthy.\n")));
+    server.createContext("/-/ready", get(x -> {
+      if (daemon.ready()) {
+        reply(x, 200, TEXT, "Tocsin is Ready.\n");
+      } else {
+        reply(x, 503, TEXT, "Service Unavailable\n");
+      }
+    }));
+    server.createContext("/-/reload", x -> handle(x, () -> {
+      if (!x.getRequestMethod().equals("POST") && !x.getRequestMethod().equals("PUT")) {
+        reply(x, 405, TEXT, "Only POST or PUT requests allowed\n");
+      } else if (!lifecycle) {
+        reply(x, 403, TEXT, "Lifecycle API is not enabled.\n");
+      } else {
+        String error = reloader.reload();
+        if (error == null) {
+          reply(x, 200, TEXT, "");
+        } else {
+          reply(x, 500, TEXT, "failed to reload config: " + error + "\n");
+        }
+      }
+    }));
+    server.createContext("/", get(x -> {
+      if (!x.getRequestURI().getPath().equals("/")) {
+        reply(x, 404, TEXT, "404 page not found\n");
+      } else {
+        reply(x, 200, TEXT, "Tocsin: see /api/v1/rules, /api/v1/alerts and /metrics\n");
+      }
+    }));
+    server.start();
+  }
+
+  /** The address the server listens on (with the real port when 0 was asked for). */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** One exchange's work. */
+  private interface Exchange {
+    void run() throws IOException;
+  }
+
+  private static HttpHandler get(ExchangeHandler h) {
+    return x -> handle(x, () -> {
+      if (!x.getRequestMethod().equals("GET") && !x.getRequestMethod().equals("HEAD")) {
+        reply(x, 405, TEXT, "Method Not Allowed\n");
+      } else {
+        h.handle(x);
+      }
+    });
+  }
+
+  /** A handler that may throw. */
+  private interface ExchangeHandler {
+    void handle(HttpExchange x) throws IOException;
+  }
+
+  private static void handle(HttpExchange x, Exchange work) {
+    try (x) {
+      work.run();
+    } catch (IOException | RuntimeException e) {
+      // A client that went away or a bug in one handler must not take the server down.
+      LOG.warn("HTTP {} {} failed: {}", x.getRequestMethod(), x.getRequestURI(), e.toString());
+    }
+  }
+
+  private static void reply(HttpExchange x, int status, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", contentType);
+    boolean head = x.getRequestMethod().equals("HEAD");
+    x.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
+    if (!head && bytes.length > 0) {
+      try (OutputStream out = x.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}
