@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -149,7 +151,7 @@ public final class StateStore {
         read(f, snapshots, problems);
       }
     } catch (IOException e) {
-      problems.add(problem(directory, "cannot list the state directory: " + e));
+      problems.add(problem(directory, "cannot list the state directory: " + describe(e)));
     }
     snapshots.sort((a, b) -> a.file().equals(b.file()) ? a.group().compareTo(b.group()) : a.file().compareTo(b.file()));
     return new LoadedState(snapshots, problems);
@@ -181,7 +183,7 @@ public final class StateStore {
     } catch (NoSuchFileException e) {
       return; // replaced or removed while listing: nothing to read
     } catch (IOException e) {
-      problems.add(problem(f, "cannot read: " + e));
+      problems.add(problem(f, "cannot read: " + describe(e)));
       return;
     }
     GroupSnapshot s;
@@ -198,6 +200,17 @@ public final class StateStore {
       return;
     }
     snapshots.add(s);
+  }
+
+  /** The cause without the path, which the problem already names. */
+  private static String describe(IOException e) {
+    if (e instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static StateFileProblem problem(Path f, String reason) {
