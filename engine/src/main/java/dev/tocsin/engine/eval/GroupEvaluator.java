@@ -4,6 +4,10 @@ import dev.tocsin.engine.state.Alert;
 import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.engine.state.AlertCandidate;
 import dev.tocsin.engine.state.AlertRuleState;
+import dev.tocsin.engine.state.GroupSnapshot;
+import dev.tocsin.engine.state.RestorePlan;
+import dev.tocsin.engine.state.RuleSnapshot;
+import dev.tocsin.engine.state.SnapshotRestorer;
 import dev.tocsin.model.Label;
 import dev.tocsin.model.Labels;
 import dev.tocsin.promql.value.QueryClient;
@@ -77,6 +81,46 @@ public final class GroupEvaluator {
   /** The alerts of a rule, by its index in the group, for the API and for unit tests. */
   public AlertRuleState alertState(int ruleIndex) {
     return runtimes.get(ruleIndex).alerts;
+  }
+
+  /**
+   * The alerts of every alerting rule that has any, as the group stands after its evaluation at
+   * {@code evaluatedAt}; {@code file} is the rule file the group comes from. Call it from the
+   * thread that evaluates the group, between evaluations.
+   */
+  public GroupSnapshot snapshot(String file, Instant evaluatedAt) {
+    int[] occurrence = SnapshotRestorer.occurrences(group.rules());
+    List<RuleSnapshot> rules = new ArrayList<>();
+    for (int i = 0; i < runtimes.size(); i++) {
+      RuleRuntime rt = runtimes.get(i);
+      if (rt.rule instanceof AlertingRule) {
+        List<Alert> alerts = rt.alerts.alerts();
+        if (!alerts.isEmpty()) {
+          rules.add(new RuleSnapshot(rt.rule.name(), occurrence[i], rt.rule.labels(), alerts));
+        }
+      }
+    }
+    return new GroupSnapshot(file, group.name(), evaluatedAt, rules);
+  }
+
+  /**
+   * Restores alerts saved before a restart, before the first evaluation: nothing when the
+   * snapshot is {@code outageTolerance} old or older; otherwise firing and resolved alerts as they
+   * were and pending ones with the downtime ({@code now} minus the snapshot's evaluation time)
+   * not counted toward {@code for}.
+   */
+  public RestorePlan restore(GroupSnapshot snapshot, Instant now, Duration outageTolerance) {
+    return install(SnapshotRestorer.afterOutage(group.rules(), snapshot, now, outageTolerance));
+  }
+
+  /** Takes over the alerts of the group this one replaces on a reload, as they are. */
+  public RestorePlan inherit(GroupSnapshot previous) {
+    return install(SnapshotRestorer.onReload(group.rules(), previous));
+  }
+
+  private RestorePlan install(RestorePlan plan) {
+    plan.alertsByRule().forEach((i, alerts) -> runtimes.get(i).alerts.restore(alerts));
+    return plan;
   }
 
   /** Evaluates every rule at {@code ts} and decides which alerts to send. */

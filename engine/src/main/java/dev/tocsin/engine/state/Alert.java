@@ -61,6 +61,28 @@ public record Alert(
     return new Alert(labels, annotations, value, AlertStatus.PENDING, activeAt, null, resolvedAt, null, validUntil, null);
   }
 
+  /**
+   * This alert as restored after {@code downtime} without evaluations: a pending alert's
+   * {@code activeAt} moves forward so the downtime does not count toward {@code for} (Prometheus'
+   * rule for pending alerts); firing and resolved alerts keep every timestamp, so neither
+   * {@code startsAt} nor the resend schedule changes.
+   */
+  Alert afterDowntime(Duration downtime) {
+    if (status != AlertStatus.PENDING || downtime.isZero()) {
+      return this;
+    }
+    return new Alert(labels, annotations, value, status, activeAt.plus(downtime), firedAt, resolvedAt, lastSentAt,
+        validUntil, keepFiringSince);
+  }
+
+  /** Whether both have the same identity, state and timestamps; value and annotations may differ. */
+  boolean sameStateAs(Alert o) {
+    return labels.equals(o.labels) && status == o.status && activeAt.equals(o.activeAt)
+        && Objects.equals(firedAt, o.firedAt) && Objects.equals(resolvedAt, o.resolvedAt)
+        && Objects.equals(lastSentAt, o.lastSentAt) && Objects.equals(validUntil, o.validUntil)
+        && Objects.equals(keepFiringSince, o.keepFiringSince);
+  }
+
   /** A copy recording that it was sent at {@code ts}, valid until {@code validUntil}. */
   Alert sent(Instant ts, Instant until) {
     return new Alert(labels, annotations, value, status, activeAt, firedAt, resolvedAt, ts, until, keepFiringSince);

@@ -114,6 +114,17 @@ public final class AlertRuleState {
     return out;
   }
 
+  /**
+   * Replaces every alert held with {@code alerts} (restored from a snapshot or inherited on
+   * reload); the next {@link #apply} continues from them as if it had produced them itself.
+   */
+  public void restore(List<Alert> alerts) {
+    active.clear();
+    for (Alert a : alerts) {
+      active.put(a.labels(), a);
+    }
+  }
+
   /** Every alert held, resolved ones included. */
   public List<Alert> alerts() {
     return List.copyOf(active.values());
