@@ -164,7 +164,8 @@ final class Pem {
     return tlv(0x30, concat(version, algId, tlv(0x04, key)));
   }
 
-  private static byte[] tlv(int tag, byte[] content) {
+  /** A DER element: tag, definite length, content. */
+  static byte[] tlv(int tag, byte[] content) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(tag);
     int n = content.length;
@@ -181,7 +182,7 @@ final class Pem {
     return out.toByteArray();
   }
 
-  private static byte[] concat(byte[]... parts) {
+  static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
       out.writeBytes(p);
