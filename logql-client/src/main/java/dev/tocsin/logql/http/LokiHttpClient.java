@@ -1,11 +1,10 @@
 package dev.tocsin.logql.http;
 
 import dev.tocsin.promql.http.HttpQueryClientBuilder;
+import dev.tocsin.promql.http.HttpQueryClient;
 import dev.tocsin.promql.http.HttpQueryTransport;
 import dev.tocsin.promql.http.QueryResponse;
-import dev.tocsin.promql.value.QueryClient;
 import dev.tocsin.promql.value.QueryException;
-import dev.tocsin.promql.value.QueryResult;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import okhttp3.Request;
  * errors). Loki's errors (plain-text bodies on 400, 401 "no org id", 429, 5xx) become {@link
  * QueryException}s naming the status and quoting the start of the body.
  */
-public final class LokiHttpClient implements QueryClient {
+public final class LokiHttpClient implements HttpQueryClient {
   private final HttpQueryTransport transport;
   private final int logLimit;
 
@@ -65,12 +64,12 @@ public final class LokiHttpClient implements QueryClient {
     }
   }
 
-  /** An instant query with the server's warnings. */
+  @Override
   public QueryResponse instant(String expr, Instant time) {
     return execute(endpoint("query").addQueryParameter("query", expr).addQueryParameter("time", nanos(time)).build());
   }
 
-  /** A range query with the server's warnings. */
+  @Override
   public QueryResponse range(String expr, Instant start, Instant end, Duration step) {
     HttpUrl url =
         endpoint("query_range")
@@ -82,15 +81,6 @@ public final class LokiHttpClient implements QueryClient {
     return execute(url);
   }
 
-  @Override
-  public QueryResult instantQuery(String expr, Instant time) {
-    return instant(expr, time).result();
-  }
-
-  @Override
-  public QueryResult rangeQuery(String expr, Instant start, Instant end, Duration step) {
-    return range(expr, start, end, step).result();
-  }
 
   private HttpUrl.Builder endpoint(String name) {
     HttpUrl.Builder b = transport.endpoint("loki/api/v1/" + name);

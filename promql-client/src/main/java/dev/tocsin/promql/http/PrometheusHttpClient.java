@@ -1,8 +1,6 @@
 package dev.tocsin.promql.http;
 
 import dev.tocsin.model.PromDuration;
-import dev.tocsin.promql.value.QueryClient;
-import dev.tocsin.promql.value.QueryResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,7 @@ import okhttp3.Request;
  * sends them, with times in decimal Unix seconds and the client's timeout passed on as the {@code
  * timeout} parameter so the server gives up when the client does.
  */
-public final class PrometheusHttpClient implements QueryClient {
+public final class PrometheusHttpClient implements HttpQueryClient {
   private final HttpQueryTransport transport;
 
   private PrometheusHttpClient(HttpQueryTransport transport) {
@@ -49,7 +47,7 @@ public final class PrometheusHttpClient implements QueryClient {
     }
   }
 
-  /** An instant query with the server's warnings. */
+  @Override
   public QueryResponse instant(String expr, Instant time) {
     FormBody form = new FormBody.Builder()
         .add("query", expr)
@@ -59,7 +57,7 @@ public final class PrometheusHttpClient implements QueryClient {
     return send("api/v1/query", form);
   }
 
-  /** A range query with the server's warnings. */
+  @Override
   public QueryResponse range(String expr, Instant start, Instant end, Duration step) {
     FormBody form = new FormBody.Builder()
         .add("query", expr)
@@ -71,15 +69,6 @@ public final class PrometheusHttpClient implements QueryClient {
     return send("api/v1/query_range", form);
   }
 
-  @Override
-  public QueryResult instantQuery(String expr, Instant time) {
-    return instant(expr, time).result();
-  }
-
-  @Override
-  public QueryResult rangeQuery(String expr, Instant start, Instant end, Duration step) {
-    return range(expr, start, end, step).result();
-  }
 
   private QueryResponse send(String path, FormBody form) {
     return transport.execute(new Request.Builder().url(transport.endpoint(path).build()).post(form), ApiResults::decode);
