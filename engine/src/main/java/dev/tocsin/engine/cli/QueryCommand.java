@@ -7,6 +7,13 @@ import dev.tocsin.logql.engine.MemoryLogqlEngine;
 import dev.tocsin.promql.value.LogEntry;
 import dev.tocsin.promql.value.LogStream;
 import dev.tocsin.promql.value.QueryClient;
+import dev.tocsin.logql.http.LokiHttpClient;
+import dev.tocsin.promql.http.HttpQueryClient;
+import dev.tocsin.promql.http.PrometheusHttpClient;
+import dev.tocsin.promql.http.QueryResponse;
+import dev.tocsin.promql.parser.ParserOptions;
+import dev.tocsin.rules.model.QueryLanguage;
+import dev.tocsin.rules.validate.QueryRouter;
 import dev.tocsin.promql.value.Streams;
 import dev.tocsin.model.Labels;
 import dev.tocsin.model.LabelNames;
@@ -38,10 +45,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tocsin query --series FILE EXPR} evaluates PromQL against a series file in promtool's
- * expanding notation, {@code --streams FILE} LogQL against a stream file; results print as {@code
- * promtool query} prints them.
+ * expanding notation, {@code --streams FILE} LogQL against a stream file, and {@code --url URL}
+ * sends the expression to a Prometheus-compatible server or Loki (chosen by the expression's
+ * language, as rule files choose); results print as {@code promtool query} prints them.
  */
-@Command(name = "query", description = "Evaluate PromQL against a series file, or LogQL against a stream file.",
+@Command(name = "query",
+    description = "Evaluate PromQL against a series file or a Prometheus-compatible server, LogQL against a stream file or Loki.",
     mixinStandardHelpOptions = true)
 final class QueryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -53,12 +62,16 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--streams", required = true, description = "Stream file (input_streams, optional start); the expression is LogQL.")
     Path streams;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+        description = "Base URL of Prometheus, Thanos, Mimir, VictoriaMetrics (PromQL) or Loki (LogQL).")
+    String url;
   }
 
   @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Option(names = "--time", description = "Evaluation time: RFC 3339, Unix seconds, or a duration after the series start (e.g. 5m). Default: the last sample's slot.")
+  @Option(names = "--time", description = "Evaluation time: RFC 3339, Unix seconds, or a duration after the series start (e.g. 5m); with --url, `now` or a duration before now. Default: the file's start, or now with --url.")
   String time;
 
   @Option(names = "--range", arity = "3", paramLabel = "FROM TO STEP", hideParamSyntax = true,
@@ -71,11 +84,25 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--enable-feature", split = ",", description = "Enable features, e.g. promql-experimental-functions.")
   List<String> features = List.of();
 
+  @Option(names = "--tenant", paramLabel = "ID", description = "With --url: tenant sent as X-Scope-OrgID (Mimir, Cortex, Loki).")
+  String tenant;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1m",
+      description = "With --url: bound on the whole request (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--type", paramLabel = "TYPE",
+      description = "With --url: the language, prometheus (promql) or loki (logql), instead of deciding by the expression.")
+  String type;
+
   @Parameters(index = "0", paramLabel = "EXPR", description = "The PromQL or LogQL expression.")
   String expr;
 
   @Override
   public Integer call() {
+    if (source.url != null) {
+      return callUrl(Console.stdout(), Console.stderr());
+    }
     PrintStream out = Console.stdout();
     PrintStream err = Console.stderr();
     Path file = source.series != null ? source.series : source.streams;
@@ -122,17 +149,56 @@ final class QueryCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 1;
     }
-    try {
-      QueryResult r;
-      if (range != null) {
-        r = engine.rangeQuery(expr, at(range.get(0), start), at(range.get(1), start), duration(range.get(2)));
-      } else {
-        r = engine.instantQuery(expr, time == null ? start : at(time, start));
+    QueryClient client = engine;
+    Instant base = start;
+    return run(out, err, () -> range != null
+        ? new QueryResponse(client.rangeQuery(expr, at(range.get(0), base, false), at(range.get(1), base, false),
+            duration(range.get(2))), List.of(), List.of())
+        : new QueryResponse(client.instantQuery(expr, time == null ? base : at(time, base, false)), List.of(), List.of()));
+  }
+
+  /** {@code --url}: PromQL to a Prometheus-compatible server, LogQL to Loki, routed as rule expressions are. */
+  private int callUrl(PrintStream out, PrintStream err) {
+    Instant now = Instant.now();
+    Duration callTimeout = duration(timeout);
+    QueryLanguage declared = null;
+    if (type != null) {
+      declared = QueryLanguage.ofGroupType(type);
+      if (declared == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "invalid --type \"" + type + "\": want prometheus, promql, loki or logql");
       }
+    }
+    ParserOptions parser = new ParserOptions(features.contains("promql-experimental-functions"));
+    // Text that parses in neither language still goes to the server (it may speak an extension such
+    // as MetricsQL); the server's error is the one worth showing.
+    QueryLanguage language = new QueryRouter(parser).route(expr, declared).language();
+    HttpQueryClient client;
+    try {
+      client = language == QueryLanguage.LOGQL
+          ? LokiHttpClient.builder(source.url).tenant(tenant).timeout(callTimeout).build()
+          : PrometheusHttpClient.builder(source.url).tenant(tenant).timeout(callTimeout).build();
+    } catch (IllegalArgumentException e) {
+      err.println("tocsin: error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    return run(out, err, () -> range != null
+        ? client.range(expr, at(range.get(0), now, true), at(range.get(1), now, true), duration(range.get(2)))
+        : client.instant(expr, time == null ? now : at(time, now, true)));
+  }
+
+  private int run(PrintStream out, PrintStream err, java.util.function.Supplier<QueryResponse> query) {
+    try {
+      QueryResponse r = query.get();
+      for (String w : r.warnings()) {
+        err.println("warning: " + w);
+      }
+      err.flush();
       if (json) {
-        out.println(ApiJson.success(r));
+        out.println(ApiJson.success(r.result()));
       } else {
-        print(out, r);
+        print(out, r.result());
       }
     } catch (QueryException e) {
       if (json) {
@@ -140,6 +206,7 @@ final class QueryCommand implements Callable<Integer> {
         out.flush();
       } else {
         err.println("Error executing query: " + e.getMessage());
+        err.flush();
       }
       return 1;
     }
@@ -147,18 +214,26 @@ final class QueryCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Instant at(String text, Instant start) {
+  /**
+   * A time on the command line: Unix seconds, RFC 3339, or a duration counted from {@code base} —
+   * forward from a file's start, backward from now for a server ({@code --time 5m} = five minutes ago).
+   */
+  private Instant at(String text, Instant base, boolean beforeBase) {
     try {
+      if (beforeBase && text.equals("now")) {
+        return base;
+      }
       if (text.matches("-?[0-9]+(\\.[0-9]+)?")) {
         return Instant.ofEpochMilli(new BigDecimal(text).movePointRight(3).longValueExact());
       }
       if (Character.isDigit(text.charAt(0)) && !text.contains("-") && !text.contains(":")) {
-        return start.plus(dev.tocsin.model.PromDuration.parse(text));
+        Duration d = dev.tocsin.model.PromDuration.parse(text);
+        return beforeBase ? base.minus(d) : base.plus(d);
       }
       return Instant.parse(text);
     } catch (RuntimeException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "invalid time \"" + text
-          + "\": want RFC 3339, Unix seconds or a duration after the series start");
+      throw new CommandLine.ParameterException(spec.commandLine(), "invalid time \"" + text + "\": want RFC 3339, Unix seconds or "
+          + (beforeBase ? "now or a duration before now" : "a duration after the series start"));
     }
   }
 
