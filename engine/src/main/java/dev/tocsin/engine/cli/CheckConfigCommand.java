@@ -48,6 +48,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     boolean lint = false;
     for (Path file : files) {
       out.println("Checking " + file);
+      out.flush();
       ConfigLoadResult result = loader.load(file);
       for (Diagnostic w : result.warnings()) {
         err.println("  WARNING: " + w.format());
