@@ -31,19 +31,10 @@ final class CheckRulesCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lint", defaultValue = "duplicate-rules",
-      description = "Linting checks to apply: duplicate-rules, all or none (default: ${DEFAULT-VALUE}).")
-  String lint;
-
-  @Option(names = "--lint-fatal", description = "Make lint errors exit with exit code 3.")
-  boolean lintFatal;
+  @CommandLine.Mixin RuleCheckOptions ruleOptions = new RuleCheckOptions();
 
   @Option(names = "--ignore-unknown-fields", description = "Ignore unknown fields in the rule files.")
   boolean ignoreUnknownFields;
-
-  @Option(names = "--enable-feature", split = ",",
-      description = "Enable features, e.g. promql-experimental-functions (comma-separated or repeated).")
-  List<String> features = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "TEXT", description = "Output format: text, json or github (default: text).")
   Format format;
@@ -61,20 +52,8 @@ final class CheckRulesCommand implements Callable<Integer> {
   }
 
   int run(PrintStream out, PrintStream err, InputStream stdin) throws IOException {
-    boolean duplicates = switch (lint) {
-      case "duplicate-rules", "all" -> true;
-      case "none" -> false;
-      default -> {
-        out.println("WARNING: unknown lint option: \"" + lint + "\"");
-        yield false;
-      }
-    };
-    boolean experimental = false;
-    for (String f : features) {
-      if (f.equals("promql-experimental-functions")) {
-        experimental = true;
-      }
-    }
+    boolean duplicates = ruleOptions.lintDuplicates(out);
+    boolean experimental = ruleOptions.experimentalFunctions();
     if (maxFileSize <= 0 || maxFileSize > Integer.MAX_VALUE) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be between 1 and "
           + Integer.MAX_VALUE);
@@ -91,7 +70,7 @@ final class CheckRulesCommand implements Callable<Integer> {
       case JSON -> new JsonReporter(out);
       case GITHUB -> new GithubReporter(out);
     };
-    return new RulesCheck(options, duplicates, lintFatal).run(inputs, reporter);
+    return new RulesCheck(options, duplicates, ruleOptions.lintFatal).run(inputs, reporter);
   }
 
   private static byte[] readLimited(InputStream in, long limit) throws IOException {
