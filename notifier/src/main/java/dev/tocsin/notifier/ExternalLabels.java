@@ -1,6 +1,8 @@
 package dev.tocsin.notifier;
 
 import dev.tocsin.model.Labels;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Adds a ruler's external labels to outgoing alerts the way Prometheus' notifier does: a label is
@@ -31,5 +33,14 @@ public final class ExternalLabels {
     }
     return new OutgoingAlert(b.build(), alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorUrl(),
         alert.evaluationId());
+  }
+
+  /** Every alert of a list with the external labels it lacks added; an immutable list. */
+  public static List<OutgoingAlert> applyAll(List<OutgoingAlert> alerts, Labels external) {
+    List<OutgoingAlert> out = new ArrayList<>(alerts.size());
+    for (OutgoingAlert a : alerts) {
+      out.add(apply(a, external));
+    }
+    return List.copyOf(out);
   }
 }

@@ -57,11 +57,7 @@ public final class AlertmanagerNotifier implements Notifier {
     if (alerts.isEmpty()) {
       return;
     }
-    List<OutgoingAlert> labelled = new ArrayList<>(alerts.size());
-    for (OutgoingAlert a : alerts) {
-      labelled.add(ExternalLabels.apply(a, externalLabels));
-    }
-    List<OutgoingAlert> batch = List.copyOf(labelled);
+    List<OutgoingAlert> batch = ExternalLabels.applyAll(alerts, externalLabels);
     for (QueueWorker w : workers) {
       w.queue().add(batch);
     }

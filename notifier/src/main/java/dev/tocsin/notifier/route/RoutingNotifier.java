@@ -90,11 +90,7 @@ public final class RoutingNotifier implements Notifier {
     if (alerts.isEmpty()) {
       return;
     }
-    List<OutgoingAlert> labelled = new ArrayList<>(alerts.size());
-    for (OutgoingAlert a : alerts) {
-      labelled.add(ExternalLabels.apply(a, externalLabels));
-    }
-    worker.queue().add(labelled);
+    worker.queue().add(ExternalLabels.applyAll(alerts, externalLabels));
   }
 
   private void deliver(List<OutgoingAlert> batch) {
