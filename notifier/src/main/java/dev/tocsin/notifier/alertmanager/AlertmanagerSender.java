@@ -40,6 +40,8 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong failedDropped = new AtomicLong();
   private volatile Call inFlight;
+  /** Set when close() gave up on the in-flight call; OkHttp also marks calls that time out as cancelled. */
+  private volatile boolean aborted;
 
   AlertmanagerSender(AlertmanagerEndpoint endpoint) {
     this.url = endpoint.alertsUrl();
@@ -84,9 +86,9 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
         failure = "bad response status " + outcome + excerpt(response);
       }
     } catch (InterruptedIOException e) {
-      failure = call.isCanceled() ? "cancelled at the shutdown deadline" : "timeout after " + timeoutMillis + "ms";
+      failure = aborted ? "cancelled at the shutdown deadline" : "timeout after " + timeoutMillis + "ms";
     } catch (IOException e) {
-      failure = call.isCanceled() ? "cancelled at the shutdown deadline" : e.getClass().getSimpleName() + ": " + e.getMessage();
+      failure = aborted ? "cancelled at the shutdown deadline" : e.getClass().getSimpleName() + ": " + e.getMessage();
     } finally {
       inFlight = null;
     }
@@ -118,6 +120,7 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
   @Override
   public void abort() {
     Call call = inFlight;
+    aborted = true;
     if (call != null) {
       call.cancel();
     }
