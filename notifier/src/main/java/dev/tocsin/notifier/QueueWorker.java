@@ -1,5 +1,6 @@
 package dev.tocsin.notifier;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ public final class QueueWorker {
   }
 
   /** Closes several workers in parallel against one deadline. */
-  public static void closeAll(List<QueueWorker> workers, java.time.Duration deadline) {
+  public static void closeAll(List<QueueWorker> workers, Duration deadline) {
     long until = System.nanoTime() + Math.max(0, deadline.toNanos());
     workers.forEach(w -> w.beginClose(until));
     workers.forEach(QueueWorker::awaitClose);

@@ -4,6 +4,7 @@ import dev.tocsin.model.Labels;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.config.LogConfig;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -38,7 +39,7 @@ public final class LogIntegration implements Integration {
   public static String format(Notification n) {
     long firing = n.alerts().stream().filter(a -> n.status(a) == Notification.Status.FIRING).count();
     StringBuilder sb = new StringBuilder(128 + 96 * n.alerts().size())
-        .append(DateTimeFormatter.ISO_INSTANT.format(n.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+        .append(DateTimeFormatter.ISO_INSTANT.format(n.time().truncatedTo(ChronoUnit.SECONDS)))
         .append(" notification receiver=").append(Labels.quote(n.receiver()))
         .append(" status=").append(n.status().text())
         .append(" group=").append(n.groupLabels())
