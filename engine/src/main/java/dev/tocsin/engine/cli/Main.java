@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("check", CheckCommand::new);
     SUBCOMMANDS.put("test", TestCommand::new);
     SUBCOMMANDS.put("query", QueryCommand::new);
+    SUBCOMMANDS.put("run", RunCommand::new);
   }
 
   /** Runs the command line and returns the exit code, for tests. */
@@ -50,6 +51,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check, test or query");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check, test, query or run");
   }
 }

@@ -127,7 +127,9 @@ public final class Daemon implements AutoCloseable {
         }
         GroupRunner r = runner(rt, f.path(), g);
         if (running != null) {
-          persistence.handOver(running, r);
+          // A changed group carries on with the old one's alerts, matched by rule name and labels.
+          r.inherit(running.snapshot(clock.instant())).notes()
+              .forEach(n -> LOG.info("group {}: {}", key.metricLabel(), n));
         }
         next.put(key, r);
         started.add(r);

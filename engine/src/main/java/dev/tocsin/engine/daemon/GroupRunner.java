@@ -5,6 +5,8 @@ import dev.tocsin.engine.eval.GroupEvaluator;
 import dev.tocsin.engine.eval.RuleOutcome;
 import dev.tocsin.engine.state.AlertRuleState;
 import dev.tocsin.engine.state.AlertStatus;
+import dev.tocsin.engine.state.GroupSnapshot;
+import dev.tocsin.engine.state.RestorePlan;
 import dev.tocsin.rules.model.AlertingRule;
 import dev.tocsin.rules.model.Rule;
 import java.time.Clock;
@@ -68,6 +70,24 @@ public final class GroupRunner {
   /** The status after the last evaluation. */
   public GroupStatus status() {
     return status;
+  }
+
+  /**
+   * The group's alerts as they stand after its last evaluation, dated with that evaluation's slot
+   * (or {@code now} before the first), so a restore counts the downtime from the last real evaluation.
+   */
+  public synchronized GroupSnapshot snapshot(Instant now) {
+    return evaluator.snapshot(key.file(), lastSlot != null ? lastSlot : now);
+  }
+
+  /** Restores saved alerts before the first evaluation; see {@link GroupEvaluator#restore}. */
+  public synchronized RestorePlan restore(GroupSnapshot saved, Instant now, Duration outageTolerance) {
+    return evaluator.restore(saved, now, outageTolerance);
+  }
+
+  /** Takes over the alerts of the runner this one replaces on a reload. */
+  public synchronized RestorePlan inherit(GroupSnapshot previous) {
+    return evaluator.inherit(previous);
   }
 
   /** The first slot strictly after {@code now}: when a newly started group first evaluates. */

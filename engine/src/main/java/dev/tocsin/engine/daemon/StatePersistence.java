@@ -2,7 +2,7 @@ package dev.tocsin.engine.daemon;
 
 import java.time.Instant;
 
-/** Where alert state goes between evaluations, restarts and reloads. */
+/** Where alert state goes between evaluations and across restarts. */
 public interface StatePersistence {
   /** Keeps nothing: state lives only as long as the process. */
   StatePersistence NONE = new StatePersistence() {
@@ -11,9 +11,6 @@ public interface StatePersistence {
 
     @Override
     public void save(GroupRunner runner) {}
-
-    @Override
-    public void handOver(GroupRunner from, GroupRunner to) {}
   };
 
   /** Restores a new runner's alerts from what was saved before a restart. */
@@ -21,7 +18,4 @@ public interface StatePersistence {
 
   /** Saves a runner's alerts after an evaluation (and at shutdown). */
   void save(GroupRunner runner);
-
-  /** Gives a changed group's new runner the old runner's alerts, matched by rule name and labels. */
-  void handOver(GroupRunner from, GroupRunner to);
 }

@@ -1,0 +1,110 @@
+package dev.tocsin.engine.daemon;
+
+import dev.tocsin.engine.config.AlertmanagerConfig;
+import dev.tocsin.engine.config.TocsinConfig;
+import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.notifier.Notifier;
+import dev.tocsin.notifier.alertmanager.AlertmanagerEndpoint;
+import dev.tocsin.notifier.alertmanager.AlertmanagerNotifier;
+import dev.tocsin.notifier.alertmanager.AlertmanagerStats;
+import dev.tocsin.notifier.config.NotificationConfigLoader;
+import dev.tocsin.notifier.config.NotificationConfigResult;
+import dev.tocsin.notifier.route.RoutingNotifier;
+import dev.tocsin.promql.http.HttpClients;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds what a configuration needs besides its rules: the datasources, an Alertmanager client for
+ * the configured Alertmanagers, and the built-in router when {@code notifications:} names an
+ * alertmanager.yml. The notification counters are bound here, per Alertmanager URL, to whichever
+ * client is current, so they survive reloads.
+ */
+public final class DaemonComponents implements Daemon.ComponentFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(DaemonComponents.class);
+
+  private final MeterRegistry registry;
+  private final Consumer<String> console;
+  private final Clock clock;
+  private final Map<String, AlertmanagerNotifier> current = new ConcurrentHashMap<>();
+
+  public DaemonComponents(MeterRegistry registry, Consumer<String> console, Clock clock) {
+    this.registry = registry;
+    this.console = console;
+    this.clock = clock;
+  }
+
+  @Override
+  public Daemon.Components create(TocsinConfig config, Instant start) {
+    String externalUrl = config.global().externalUrl();
+    Datasources datasources = Datasources.create(config.datasources(), start, externalUrl, new HttpDatasources());
+    List<Notifier> notifiers = new ArrayList<>();
+    if (config.notifications() != null) {
+      NotificationConfigResult r = new NotificationConfigLoader().load(config.notifications().configFile());
+      if (r.hasErrors()) {
+        throw new IllegalArgumentException(r.diagnostics().stream().filter(d -> !r.warnings().contains(d))
+            .map(Diagnostic::format).collect(Collectors.joining("\n")));
+      }
+      r.warnings().forEach(w -> LOG.warn("{}", w.format()));
+      notifiers.add(RoutingNotifier.create(r.config(), config.global().externalLabels(), console, clock));
+    }
+    if (!config.alerting().alertmanagers().isEmpty()) {
+      List<AlertmanagerEndpoint> endpoints = new ArrayList<>();
+      for (AlertmanagerConfig am : config.alerting().alertmanagers()) {
+        endpoints.add(new AlertmanagerEndpoint(am.url(), am.pathPrefix(), am.timeout(),
+            HttpClients.create(am.http(), am.timeout())));
+      }
+      AlertmanagerNotifier n = new AlertmanagerNotifier(endpoints, config.global().externalLabels(),
+          AlertmanagerNotifier.Options.DEFAULT);
+      bind(n);
+      notifiers.add(n);
+    }
+    return new Daemon.Components(datasources, notifiers);
+  }
+
+  /** Points the per-Alertmanager counters at this client. */
+  private void bind(AlertmanagerNotifier n) {
+    for (AlertmanagerStats s : n.stats()) {
+      String url = s.url();
+      boolean fresh = current.put(url, n) == null;
+      if (fresh) {
+        counter("tocsin.notifications.sent", url, AlertmanagerStats::sent, "Alerts sent to this Alertmanager.");
+        counter("tocsin.notifications.dropped", url, AlertmanagerStats::dropped,
+            "Alerts dropped: queue overflow or a failed request.");
+        counter("tocsin.notifications.errors", url, AlertmanagerStats::errors, "Requests to this Alertmanager that failed.");
+        Gauge.builder("tocsin.notifications.queue.length", current, m -> value(m, url, AlertmanagerStats::queueLength))
+            .tag("alertmanager", url).description("Alerts waiting to be sent to this Alertmanager.").register(registry);
+      }
+    }
+  }
+
+  private void counter(String name, String url, ToDoubleFunction<AlertmanagerStats> f, String help) {
+    FunctionCounter.builder(name, current, m -> value(m, url, f)).tag("alertmanager", url).description(help)
+        .register(registry);
+  }
+
+  private static double value(Map<String, AlertmanagerNotifier> m, String url, ToDoubleFunction<AlertmanagerStats> f) {
+    AlertmanagerNotifier n = m.get(url);
+    if (n == null) {
+      return 0;
+    }
+    for (AlertmanagerStats s : n.stats()) {
+      if (s.url().equals(url)) {
+        return f.applyAsDouble(s);
+      }
+    }
+    return 0;
+  }
+}
