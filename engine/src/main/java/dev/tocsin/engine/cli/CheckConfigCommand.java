@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,6 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "config", description = "Check if the config files are valid or not.", mixinStandardHelpOptions = true)
 final class CheckConfigCommand implements Callable<Integer> {
   @CommandLine.Mixin RuleCheckOptions ruleOptions = new RuleCheckOptions();
+
+  @Option(names = "--probe", description = "Also check that each datasource and Alertmanager answers: readiness endpoint and a trivial query.")
+  boolean probe;
 
   @Parameters(arity = "1..*", paramLabel = "config-files", description = "The config files to check.")
   List<Path> files = new ArrayList<>();
@@ -66,6 +70,9 @@ final class CheckConfigCommand implements Callable<Integer> {
           out.println("  SUCCESS: " + ruleFiles.size() + " rule files found");
         }
         out.println(" SUCCESS: " + file + " is valid tocsin config file syntax");
+        if (probe && !new ConfigProbe(out).probe(result.config())) {
+          errors = true;
+        }
       }
       out.println();
       out.flush();

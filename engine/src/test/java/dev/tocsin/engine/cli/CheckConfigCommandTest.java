@@ -178,4 +178,29 @@ class CheckConfigCommandTest {
     CommandLine check = new CommandLine(new CheckCommand());
     assertThat(check.getSubcommands()).containsKeys("rules", "config");
   }
+
+  @Test
+  void probeChecksReadinessAndATrivialQueryOfEachServer() throws Exception {
+    try (mockwebserver3.MockWebServer prometheus = new mockwebserver3.MockWebServer();
+        mockwebserver3.MockWebServer alertmanager = new mockwebserver3.MockWebServer()) {
+      prometheus.start();
+      alertmanager.start();
+      prometheus.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("Prometheus Server is Ready.\n").build());
+      prometheus.enqueue(new mockwebserver3.MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+          .body("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"1\"]}]}}")
+          .build());
+      alertmanager.enqueue(new mockwebserver3.MockResponse.Builder().code(503).body("not ready").build());
+      write("rules/a.yml", GOOD_RULES);
+      Path config = write("tocsin.yml", "rule_files: ['rules/a.yml']\n"
+          + "datasources: {prometheus: {url: '" + prometheus.url("/") + "', timeout: 2s}}\n"
+          + "alerting: {alertmanagers: [{url: '" + alertmanager.url("/").toString().replaceAll("/$", "") + "'}]}\n");
+      assertThat(run("--probe", config.toString())).isEqualTo(1);
+      assertThat(stdout())
+          .containsPattern("  OK     prometheus: GET http://[^ ]+/-/ready: 200 \\(\\d+ ms\\)")
+          .containsPattern("  OK     prometheus: query vector\\(1\\): ok \\(\\d+ ms\\)")
+          .containsPattern("  FAILED alertmanager: GET http://[^ ]+/-/ready: 503");
+      assertThat(prometheus.takeRequest().getTarget()).isEqualTo("/-/ready");
+      assertThat(prometheus.takeRequest().getTarget()).isEqualTo("/api/v1/query");
+    }
+  }
 }
