@@ -260,7 +260,8 @@ public final class Daemon implements AutoCloseable {
     String externalUrl = c.global().externalUrl();
     EvaluationSettings settings = new EvaluationSettings(interval(c, g),
         g.queryOffset() != null ? g.queryOffset() : c.global().ruleQueryOffset(), c.alerting().resendDelay(),
-        c.global().externalLabels(), externalUrl, ds.promqlLinkBase() == null ? externalUrl : ds.promqlLinkBase());
+        c.global().externalLabels(), externalUrl, ds.promqlLinkBase() == null ? externalUrl : ds.promqlLinkBase(),
+        ds.grafanaUrl());
     PrometheusTemplateExpander templates =
         new PrometheusTemplateExpander(ds.templateQueries(), c.global().externalLabels(), externalUrl);
     GroupEvaluator evaluator = new GroupEvaluator(g, ds.clients(), settings, ds.sink(), templates, System::nanoTime);

@@ -31,9 +31,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The query clients the configured datasources give, one per language, the sink recording-rule
  * and {@code ALERTS} samples go to (the embedded storage, so later rules see them; nowhere for a
- * remote Prometheus), and the base URL of PromQL generator links.
+ * remote Prometheus), the base URL of PromQL generator links, and the Grafana URL LogQL generator
+ * links open (or {@code null}).
  */
-public record Datasources(Map<QueryLanguage, QueryClient> clients, SampleSink sink, String promqlLinkBase) {
+public record Datasources(Map<QueryLanguage, QueryClient> clients, SampleSink sink, String promqlLinkBase,
+    String grafanaUrl) {
 
   public Datasources {
     clients = Map.copyOf(clients);
@@ -56,6 +58,7 @@ public record Datasources(Map<QueryLanguage, QueryClient> clients, SampleSink si
     Map<QueryLanguage, QueryClient> clients = new EnumMap<>(QueryLanguage.class);
     SampleSink sink = SampleSink.DISCARD;
     String promqlLink = externalUrl;
+    String grafana = null;
     DatasourceConfig prom = config.prometheus();
     if (prom instanceof EmbeddedDatasourceConfig e) {
       MemoryStorage storage = new MemoryStorage();
@@ -83,8 +86,9 @@ public record Datasources(Map<QueryLanguage, QueryClient> clients, SampleSink si
       clients.put(QueryLanguage.LOGQL, new MemoryLogqlEngine(store));
     } else if (loki instanceof HttpDatasourceConfig h) {
       clients.put(QueryLanguage.LOGQL, http.loki(h));
+      grafana = h.grafanaUrl();
     }
-    return new Datasources(clients, sink, promqlLink);
+    return new Datasources(clients, sink, promqlLink, grafana);
   }
 
   private static byte[] read(Path file) {

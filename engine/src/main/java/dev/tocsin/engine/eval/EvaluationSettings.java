@@ -15,7 +15,14 @@ public record EvaluationSettings(
     Duration resendDelay,
     Labels externalLabels,
     String externalUrl,
-    String promqlLinkBase) {
+    String promqlLinkBase,
+    String grafanaUrl) {
+
+  /** Settings whose LogQL generator links point to Tocsin's own page. */
+  public EvaluationSettings(Duration interval, Duration queryOffset, Duration resendDelay, Labels externalLabels,
+      String externalUrl, String promqlLinkBase) {
+    this(interval, queryOffset, resendDelay, externalLabels, externalUrl, promqlLinkBase, null);
+  }
 
   public EvaluationSettings {
     Objects.requireNonNull(interval, "interval is null");

@@ -21,6 +21,7 @@ import dev.tocsin.rules.model.QueryLanguage;
 import dev.tocsin.rules.model.RecordingRule;
 import dev.tocsin.rules.model.Rule;
 import dev.tocsin.rules.model.RuleGroup;
+import dev.tocsin.rules.report.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -264,6 +265,12 @@ public final class GroupEvaluator {
   private String generatorUrl(AlertingRule rule) {
     if (rule.query().language() == QueryLanguage.PROMQL) {
       return settings.promqlLinkBase() + "/graph?g0.expr=" + GoEscape.query(rule.query().text()) + "&g0.tab=1";
+    }
+    if (settings.grafanaUrl() != null) {
+      // Grafana's Explore view, with the rule's query on the default Loki datasource over the last hour.
+      String pane = "{\"queries\":[{\"refId\":\"A\",\"expr\":" + Json.quote(rule.query().text())
+          + "}],\"range\":{\"from\":\"now-1h\",\"to\":\"now\"}}";
+      return settings.grafanaUrl() + "/explore?left=" + GoEscape.query(pane);
     }
     return settings.externalUrl() + "/rules?group=" + GoEscape.query(group.name()) + "&rule="
         + GoEscape.query(rule.name());

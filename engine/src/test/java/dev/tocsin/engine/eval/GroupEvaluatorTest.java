@@ -164,4 +164,28 @@ class GroupEvaluatorTest {
     prom.answers.put("up", new StringResult(0, "x"));
     assertThat(e.evaluate(Instant.EPOCH).rules().get(0).lastError()).isEqualTo("rule result is not a vector or scalar");
   }
+
+  @Test
+  void logqlGeneratorLinksOpenGrafanaExploreOrTocsinsOwnPage() {
+    String yaml = "groups:\n- name: logs\n  rules:\n  - alert: Errors\n    expr: 'sum(count_over_time({app=\"x\"} |= \"error\" [5m])) > 0'\n";
+    LoadResult r = new RuleFileLoader(LoadOptions.DEFAULT).load("t.yml", yaml.getBytes(StandardCharsets.UTF_8));
+    assertThat(r.errors()).isEmpty();
+    RuleGroup g = r.file().groups().get(0);
+    ScriptedClient loki = new ScriptedClient();
+    loki.answers.put(g.rules().get(0).query().text(), vector(sample(3)));
+    TemplateExpander none = (alert, text, labels, value, ts) -> text;
+    EvaluationSettings own = new EvaluationSettings(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1),
+        Labels.EMPTY, "http://tocsin:9097", "http://prom:9090");
+    GroupEvaluator e = new GroupEvaluator(g, Map.of(QueryLanguage.LOGQL, loki), own, (l, t, v) -> {}, none, () -> 0L);
+    assertThat(e.evaluate(Instant.ofEpochSecond(60)).notifications().get(0).generatorUrl())
+        .isEqualTo("http://tocsin:9097/rules?group=logs&rule=Errors");
+    EvaluationSettings grafana = new EvaluationSettings(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1),
+        Labels.EMPTY, "http://tocsin:9097", "http://prom:9090", "http://grafana:3000");
+    e = new GroupEvaluator(g, Map.of(QueryLanguage.LOGQL, loki), grafana, (l, t, v) -> {}, none, () -> 0L);
+    String url = e.evaluate(Instant.ofEpochSecond(60)).notifications().get(0).generatorUrl();
+    assertThat(url).startsWith("http://grafana:3000/explore?left=");
+    assertThat(java.net.URLDecoder.decode(url.substring(url.indexOf('=') + 1), StandardCharsets.UTF_8))
+        .isEqualTo("{\"queries\":[{\"refId\":\"A\",\"expr\":\"sum(count_over_time({app=\\\"x\\\"} |= \\\"error\\\" [5m])) > 0\"}],"
+            + "\"range\":{\"from\":\"now-1h\",\"to\":\"now\"}}");
+  }
 }
