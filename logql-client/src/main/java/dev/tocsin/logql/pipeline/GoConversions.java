@@ -1,5 +1,6 @@
 package dev.tocsin.logql.pipeline;
 
+import dev.tocsin.template.fmt.GoHumanize;
 import java.math.BigDecimal;
 
 /**
@@ -176,51 +177,11 @@ public final class GoConversions {
 
   /** go-humanize's {@code ParseBytes}: {@code 42}, {@code 42 MB}, {@code 4.2KiB}, {@code 1,024}; units are case insensitive. */
   public static long parseBytes(String s) throws ConversionException {
-    int last = 0;
-    boolean hasComma = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(isDigit(c) || c == '.' || c == ',')) {
-        break;
-      }
-      if (c == ',') {
-        hasComma = true;
-      }
-      last++;
-    }
-    String num = s.substring(0, last);
-    if (hasComma) {
-      num = num.replace(",", "");
-    }
-    double f;
     try {
-      f = parseFloat(num);
-    } catch (ConversionException e) {
+      return (long) GoHumanize.parseBytes(s);
+    } catch (GoHumanize.ByteSizeException e) {
       throw new ConversionException(e.getMessage());
     }
-    String extra = s.substring(last).strip().toLowerCase(java.util.Locale.ROOT);
-    double m =
-        switch (extra) {
-          case "", "b" -> 1;
-          case "k", "kb" -> 1e3;
-          case "ki", "kib" -> 1024;
-          case "m", "mb" -> 1e6;
-          case "mi", "mib" -> 1024.0 * 1024;
-          case "g", "gb" -> 1e9;
-          case "gi", "gib" -> Math.pow(1024, 3);
-          case "t", "tb" -> 1e12;
-          case "ti", "tib" -> Math.pow(1024, 4);
-          case "p", "pb" -> 1e15;
-          case "pi", "pib" -> Math.pow(1024, 5);
-          case "e", "eb" -> 1e18;
-          case "ei", "eib" -> Math.pow(1024, 6);
-          default -> throw new ConversionException("unhandled size name: " + extra);
-        };
-    double r = f * m;
-    if (r >= 1.8446744073709552e19) {
-      throw new ConversionException("too large: " + s);
-    }
-    return (long) r;
   }
 
   /** Go's {@code %q} quoting of a string, as used in conversion messages. */

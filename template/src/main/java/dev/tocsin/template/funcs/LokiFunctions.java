@@ -8,6 +8,7 @@ import dev.tocsin.template.GoValues;
 import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.template.fmt.GoFloat;
 import dev.tocsin.template.fmt.GoFmt;
+import dev.tocsin.template.fmt.GoHumanize;
 import dev.tocsin.template.fmt.GoStrconv;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoTime;
@@ -474,40 +475,11 @@ public final class LokiFunctions {
 
   /** go-humanize {@code ParseBytes} after Loki removes spaces. */
   private static double parseBytes(String v) {
-    String s = v.replace(" ", "");
-    int last = 0;
-    while (last < s.length() && (Character.isDigit(s.charAt(last)) || s.charAt(last) == '.' || s.charAt(last) == ',')) {
-      last++;
-    }
-    String num = s.substring(0, last).replace(",", "");
-    double f;
     try {
-      f = GoStrconv.parseFloat(num);
-    } catch (GoStrconv.SyntaxException e) {
+      return (double) (long) GoHumanize.parseBytes(v.replace(" ", ""));
+    } catch (GoHumanize.ByteSizeException e) {
       throw new FunctionException(e.getMessage());
     }
-    String extra = s.substring(last).trim().toLowerCase(Locale.ROOT);
-    double m = switch (extra) {
-      case "", "b" -> 1;
-      case "kib", "ki" -> 1024;
-      case "kb", "k" -> 1000;
-      case "mib", "mi" -> Math.pow(1024, 2);
-      case "mb", "m" -> 1e6;
-      case "gib", "gi" -> Math.pow(1024, 3);
-      case "gb", "g" -> 1e9;
-      case "tib", "ti" -> Math.pow(1024, 4);
-      case "tb", "t" -> 1e12;
-      case "pib", "pi" -> Math.pow(1024, 5);
-      case "pb", "p" -> 1e15;
-      case "eib", "ei" -> Math.pow(1024, 6);
-      case "eb", "e" -> 1e18;
-      default -> throw new FunctionException("unhandled size name: " + extra);
-    };
-    double r = f * m;
-    if (r >= 1.8446744073709552E19) {
-      throw new FunctionException("too large: " + v);
-    }
-    return (double) (long) r;
   }
 
   /** Go's {@code time.ParseDuration}, in nanoseconds. */
