@@ -57,6 +57,7 @@ class DaemonIT {
   private static PeerProcess alertmanager;
   private static int alertmanagerPort;
   private static TocsinProcess tocsin;
+  private static AlertSink sink;
   private static Path rules;
 
   @BeforeAll
@@ -65,6 +66,7 @@ class DaemonIT {
     SharedDir.present(DEBIAN_TEMPLATES, "Debian Alertmanager's template folder (scripts/peers.sh copies it there;"
         + " it needs root)");
     target = MetricsTarget.start();
+    sink = AlertSink.start();
 
     int promPort = PeerProcess.freePort();
     Path promConfig = Files.writeString(dir.resolve("prometheus.yml"), """
@@ -90,10 +92,10 @@ class DaemonIT {
         datasources:
           prometheus: {url: '%s', timeout: 500ms}
         alerting:
-          alertmanagers: [{url: '%s', timeout: 1s}]
+          alertmanagers: [{url: '%s', timeout: 1s}, {url: '%s'}]
           resend_delay: %ds
         state: {directory: state}
-        """.formatted(prometheus.url(), alertmanager.url(), RESEND_DELAY.toSeconds()));
+        """.formatted(prometheus.url(), alertmanager.url(), sink.url(), RESEND_DELAY.toSeconds()));
     tocsin = TocsinProcess.start(config, dir);
   }
 
@@ -110,7 +112,7 @@ class DaemonIT {
 
   @AfterAll
   static void stopPeers() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {tocsin, alertmanager, prometheus, target}) {
+    for (AutoCloseable c : new AutoCloseable[] {tocsin, alertmanager, prometheus, target, sink}) {
       if (c != null) {
         c.close();
       }
@@ -172,10 +174,17 @@ class DaemonIT {
     assertThat(firing.path("state").asText()).isEqualTo("firing");
     assertThat(time(firing, "activeAt")).isEqualTo(activeAt);
 
+    Instant lowered = Instant.now();
     target.set(series("fire"), 1);
     Poll.until("resolved in Alertmanager", Duration.ofSeconds(10), () -> inAlertmanager("fire"), Objects::isNull);
     // Gone before the validity Tocsin gave it ran out: a resolution was sent, it did not merely expire.
     assertThat(Instant.now()).isBefore(endsAt);
+    List<AlertSink.Received> after = Poll.until("the resolution as sent", Duration.ofSeconds(5),
+        () -> sink.since(lowered, "scenario", "fire"), l -> !l.isEmpty() && !l.get(l.size() - 1).time("endsAt")
+            .isAfter(l.get(l.size() - 1).at()));
+    AlertSink.Received resolution = after.get(after.size() - 1);
+    assertThat(resolution.time("startsAt")).isEqualTo(startsAt);
+    assertThat(resolution.time("endsAt")).isAfter(lowered).isBeforeOrEqualTo(resolution.at());
     assertThat(tocsin.alert("scenario", "fire")).as("resolved alerts leave /api/v1/alerts").isNull();
   }
 
@@ -188,6 +197,7 @@ class DaemonIT {
     // Let at least one evaluation save the firing state.
     Thread.sleep(1500);
 
+    Instant killed = Instant.now();
     tocsin.kill();
     CompletableFuture<Void> restarted = CompletableFuture.runAsync(() -> {
       try {
@@ -211,6 +221,12 @@ class DaemonIT {
     assertThat(gaps).as("Alertmanager kept the alert, unchanged, while Tocsin restarted").isEmpty();
     assertThat(after).as("still active after the restart").isNotNull();
     assertThat(time(after, "startsAt")).isEqualTo(startsAt);
+    List<AlertSink.Received> sent = sink.since(killed, "scenario", "restart");
+    assertThat(sent).as("sent by the restarted Tocsin").isNotEmpty();
+    for (AlertSink.Received r : sent) {
+      assertThat(r.time("startsAt")).as("startsAt as sent").isEqualTo(startsAt);
+      assertThat(r.time("endsAt")).as("not a resolution").isAfter(r.at());
+    }
     JsonNode restored = tocsin.alert("scenario", "restart");
     assertThat(restored.path("state").asText()).isEqualTo("firing");
     assertThat(time(restored, "activeAt")).isEqualTo(time(inTocsin, "activeAt"));
