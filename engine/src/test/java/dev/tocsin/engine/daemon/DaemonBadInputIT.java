@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.engine.cli.ProcessResult;
 import dev.tocsin.engine.cli.Processes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +158,52 @@ class DaemonBadInputIT {
         assertThat(Http.get(tocsin.url() + "/-/healthy").status()).isEqualTo(200);
         assertThat(Objects.requireNonNull(tocsin.process().logText())).doesNotContain("Exception");
       }
+    }
+  }
+
+  @Test
+  void hundredFaultyEvaluationsLeakNoThreadsOrConnections() throws Exception {
+    Path proc = Path.of("/proc/self/task");
+    Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc to count a process's threads and sockets");
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new FaultyPrometheus());
+      server.start();
+      Processes.write(dir, "rules.yml", """
+          groups:
+            - name: html
+              rules: [{alert: HtmlFault, expr: html_fault > 0}]
+            - name: big
+              rules: [{alert: BigFault, expr: big_fault > 0}]
+            - name: hang
+              rules: [{alert: HangFault, expr: hang_fault > 0}]
+          """);
+      Path config = Processes.write(dir, "tocsin.yml", """
+          global: {evaluation_interval: 300ms}
+          rule_files: [rules.yml]
+          datasources:
+            prometheus: {url: '%s', timeout: 200ms}
+          """.formatted(server.url("/")));
+      try (TocsinProcess tocsin = TocsinProcess.start(config, dir)) {
+        String failures = "tocsin_rule_evaluation_failures_total";
+        // Warm up first: HTTP client threads and pooled connections are created on first use.
+        double warm = Poll.until("10 failed evaluations", Duration.ofSeconds(10), () -> tocsin.metric(failures, ""),
+            n -> n >= 10);
+        long pid = tocsin.process().pid();
+        long threads = count(Path.of("/proc", Long.toString(pid), "task"));
+        long files = count(Path.of("/proc", Long.toString(pid), "fd"));
+        Poll.until("100 more failed evaluations", Duration.ofSeconds(30), () -> tocsin.metric(failures, ""),
+            n -> n >= warm + 100);
+        assertThat(count(Path.of("/proc", Long.toString(pid), "task"))).as("threads").isLessThanOrEqualTo(threads + 2);
+        assertThat(count(Path.of("/proc", Long.toString(pid), "fd"))).as("open files and sockets")
+            .isLessThanOrEqualTo(files + 3);
+        assertThat(tocsin.metric("tocsin_rule_evaluations_total", "")).isEqualTo(tocsin.metric(failures, ""));
+      }
+    }
+  }
+
+  private static long count(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.count();
     }
   }
 }
