@@ -3,7 +3,6 @@ package dev.tocsin.engine.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.model.testing.PeerProcess;
 import dev.tocsin.model.testing.SharedDir;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,8 +194,9 @@ class DaemonIT {
     Instant startsAt = time(before, "startsAt");
     JsonNode inTocsin = Poll.until("firing in Tocsin", Duration.ofSeconds(5), () -> tocsin.alert("scenario", "restart"),
         a -> a != null && a.path("state").asText().equals("firing"));
-    // Let at least one evaluation save the firing state.
-    Thread.sleep(1500);
+    // Kill only once an evaluation after the firing one has saved the state.
+    Instant seen = Instant.now();
+    Poll.until("the firing state saved", Duration.ofSeconds(5), DaemonIT::lastStateSave, t -> t.isAfter(seen));
 
     Instant killed = Instant.now();
     tocsin.kill();
@@ -255,6 +256,22 @@ class DaemonIT {
     assertThat(healthy.has("lastError")).isFalse();
     assertAlertKept("promdown", activeAt, startsAt);
     target.set(series("promdown"), 0);
+  }
+
+  /** When a group's state file in Tocsin's state directory was last written. */
+  private static Instant lastStateSave() throws IOException {
+    try (Stream<Path> files = Files.list(dir.resolve("state"))) {
+      return files.map(DaemonIT::modified).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+  }
+
+  private static Instant modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toInstant();
+    } catch (IOException e) {
+      // Replaced by a rename while listing: the newer file is seen on the next poll.
+      return Instant.EPOCH;
+    }
   }
 
   private static void assertAlertKept(String scenario, Instant activeAt, Instant startsAt)
