@@ -1,4 +1,4 @@
 package dev.tocsin.engine.cli;
 
 /** What a finished process printed and returned. */
-record ProcessResult(int exitCode, String stdout, String stderr) {}
+public record ProcessResult(int exitCode, String stdout, String stderr) {}

@@ -14,22 +14,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code tocsin} jar and peer binaries as child processes for integration tests. */
-final class Processes {
+public final class Processes {
   private Processes() {}
 
   /** The jar built by the package phase. */
-  static Path tocsinJar() {
+  public static Path tocsinJar() {
     Path jar = Path.of(System.getProperty("tocsin.jar", "target/tocsin.jar"));
     assertThat(jar).as("the tocsin jar (run mvn package first)").exists();
     return jar;
   }
 
-  /** Runs {@code java -jar tocsin.jar args...}. */
-  static ProcessResult tocsin(String stdin, String... args) {
+  /** The command line {@code java -jar tocsin.jar args...}, with this JVM's java. */
+  public static List<String> tocsinCommand(String... args) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-jar", tocsinJar().toString()));
     cmd.addAll(List.of(args));
-    return run(cmd, stdin, null);
+    return cmd;
+  }
+
+  /** Runs {@code java -jar tocsin.jar args...}. */
+  public static ProcessResult tocsin(String stdin, String... args) {
+    return run(tocsinCommand(args), stdin, null);
   }
 
   /** Runs a command with optional standard input in a working directory. */
@@ -69,7 +74,7 @@ final class Processes {
   }
 
   /** Writes a file in a folder and returns its path. */
-  static Path write(Path dir, String name, String content) throws IOException {
+  public static Path write(Path dir, String name, String content) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, content);
     return p;

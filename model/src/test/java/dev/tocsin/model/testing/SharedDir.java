@@ -33,16 +33,30 @@ public final class SharedDir {
     return require("tocsin.peers", ".peers (run scripts/peers.sh)");
   }
 
+  /**
+   * A file or folder a test needs outside the shared folder (for example Debian Alertmanager's
+   * templates), or a skip (a failure under CI) when it is absent.
+   */
+  public static Path present(Path p, String what) {
+    if (!Files.exists(p)) {
+      skipOrFail("missing " + what + " at " + p);
+    }
+    return p;
+  }
+
+  private static void skipOrFail(String msg) {
+    if ("true".equals(System.getenv("CI"))) {
+      fail(msg + "; under CI=true this is a failure, not a skip");
+    }
+    assumeTrue(false, msg + "; skipping");
+  }
+
   private static Path require(String property, String what) {
     String value = System.getProperty(property);
     Path p = value == null ? null : Path.of(value).toAbsolutePath().normalize();
     boolean present = p != null && Files.isDirectory(p);
     if (!present) {
-      String msg = what + " is not available (system property " + property + " = " + value + ")";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(msg + "; under CI=true this is a failure, not a skip");
-      }
-      assumeTrue(false, msg + "; skipping");
+      skipOrFail(what + " is not available (system property " + property + " = " + value + ")");
     }
     return p;
   }

@@ -3,6 +3,7 @@ package dev.tocsin.promql.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tocsin.model.testing.PeerProcess;
 import dev.tocsin.model.testing.SharedDir;
 import dev.tocsin.promql.value.Matrix;
 import dev.tocsin.promql.value.QueryException;
@@ -24,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Prometheus client against a real Prometheus 2.42 scraping itself every second. */
 class PrometheusHttpClientIT {
   @TempDir static Path dir;
-  private static PeerServer prometheus;
+  private static PeerProcess prometheus;
   private static PrometheusHttpClient client;
 
   @BeforeAll
   static void startPrometheus() throws Exception {
     Path binary = SharedDir.peers().resolve("usr/bin/prometheus");
     assertThat(binary).as("prometheus unpacked by scripts/peers.sh").exists();
-    int port = PeerServer.freePort();
+    int port = PeerProcess.freePort();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, """
         global: {scrape_interval: 1s}
@@ -41,8 +42,9 @@ class PrometheusHttpClientIT {
         """.formatted(port));
     Files.createDirectories(dir.resolve("data"));
     String url = "http://127.0.0.1:" + port;
-    prometheus = PeerServer.start(List.of(binary.toString(), "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port), dir, url, "/-/ready");
+    prometheus = PeerProcess.start(List.of(binary.toString(), "--config.file=" + config,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port), dir, dir.resolve("server.log"), url,
+        "/-/ready");
     client = PrometheusHttpClient.builder(url).timeout(Duration.ofSeconds(10)).build();
     Instant deadline = Instant.now().plusSeconds(20);
     while (((Vector) client.instantQuery("up{job=\"self\"}", Instant.now())).samples().isEmpty()) {
@@ -63,7 +65,7 @@ class PrometheusHttpClientIT {
     Instant now = Instant.now();
     Vector v = (Vector) client.instantQuery("up{job=\"self\"}", now);
     assertThat(v.samples()).hasSize(1);
-    assertThat(v.samples().get(0).metric().get("instance")).isEqualTo(prometheus.url.substring("http://".length()));
+    assertThat(v.samples().get(0).metric().get("instance")).isEqualTo(prometheus.url().substring("http://".length()));
     assertThat(v.samples().get(0).value()).isEqualTo(1);
     assertThat(v.samples().get(0).timestamp()).isEqualTo(now.toEpochMilli());
     assertThat(client.instantQuery("scalar(up{job=\"self\"}) * 2", now)).isEqualTo(new Scalar(now.toEpochMilli(), 2));

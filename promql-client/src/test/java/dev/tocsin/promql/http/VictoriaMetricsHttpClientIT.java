@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tocsin.model.Labels;
+import dev.tocsin.model.testing.PeerProcess;
 import dev.tocsin.model.testing.SharedDir;
 import dev.tocsin.promql.value.Matrix;
 import dev.tocsin.promql.value.QueryException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Prometheus client against a real VictoriaMetrics 1.79 holding imported samples. */
 class VictoriaMetricsHttpClientIT {
   @TempDir static Path dir;
-  private static PeerServer vm;
+  private static PeerProcess vm;
   private static PrometheusHttpClient client;
   /** Samples an hour old, so VictoriaMetrics' latency offset (30s) hides none of them. */
   private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
@@ -37,10 +38,10 @@ class VictoriaMetricsHttpClientIT {
   static void startAndImport() throws Exception {
     Path binary = SharedDir.peers().resolve("usr/bin/victoria-metrics");
     assertThat(binary).as("victoria-metrics unpacked by scripts/peers.sh").exists();
-    int port = PeerServer.freePort();
+    int port = PeerProcess.freePort();
     String url = "http://127.0.0.1:" + port;
-    vm = PeerServer.start(List.of(binary.toString(), "-httpListenAddr=127.0.0.1:" + port,
-        "-storageDataPath=" + dir.resolve("data")), dir, url, "/health");
+    vm = PeerProcess.start(List.of(binary.toString(), "-httpListenAddr=127.0.0.1:" + port,
+        "-storageDataPath=" + dir.resolve("data")), dir, dir.resolve("server.log"), url, "/health");
     long t = T0.toEpochMilli();
     String body = "tocsin_test{job=\"a\"} 1 " + t + "\ntocsin_test{job=\"b\"} 2.5 " + t + "\n"
         + "tocsin_test{job=\"a\"} 3 " + (t + 60_000) + "\ntocsin_test{job=\"b\"} 4 " + (t + 60_000) + "\n";
