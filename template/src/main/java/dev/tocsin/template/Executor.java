@@ -628,22 +628,7 @@ final class Executor {
     }
     boolean hasArgs = (args != null && args.size() > 1) || fin != MISSING;
     if (receiver instanceof GoStruct st) {
-      List<Object> argv = new ArrayList<>();
-      if (args != null) {
-        for (int i = 1; i < args.size(); i++) {
-          argv.add(evalArg(dot, GoType.ANY, args.get(i)));
-        }
-      }
-      if (fin != MISSING) {
-        argv.add(fin);
-      }
-      Object m;
-      try {
-        m = st.method(fieldName, argv);
-      } catch (IllegalArgumentException e) {
-        at(n);
-        throw errorf("error calling " + fieldName + ": " + e.getMessage());
-      }
+      Object m = callMethod(dot, fieldName, n, args, fin, st::method);
       if (m != GoStruct.ABSENT) {
         return m;
       }
@@ -656,24 +641,8 @@ final class Executor {
       }
     } else if (receiver instanceof GoMap m) {
       // A named map type's methods come before its keys, as Go's evalField looks them up.
-      Object method = GoStruct.ABSENT;
-      if (m.methods() != null) {
-        List<Object> argv = new ArrayList<>();
-        if (args != null) {
-          for (int i = 1; i < args.size(); i++) {
-            argv.add(evalArg(dot, GoType.ANY, args.get(i)));
-          }
-        }
-        if (fin != MISSING) {
-          argv.add(fin);
-        }
-        try {
-          method = m.methods().call(m, fieldName, argv);
-        } catch (IllegalArgumentException e) {
-          at(n);
-          throw errorf("error calling " + fieldName + ": " + e.getMessage());
-        }
-      }
+      Object method = m.methods() == null ? GoStruct.ABSENT
+          : callMethod(dot, fieldName, n, args, fin, (name, argv) -> m.methods().call(m, name, argv));
       if (method != GoStruct.ABSENT) {
         return method;
       }
@@ -688,6 +657,30 @@ final class Executor {
       return v;
     }
     throw errorf("can't evaluate field " + fieldName + " in type " + GoFmt.typeName(receiver));
+  }
+
+  /** A method lookup and call on a receiver: the result, or {@link GoStruct#ABSENT}. */
+  @FunctionalInterface
+  private interface MethodCall {
+    Object call(String name, List<Object> args);
+  }
+
+  private Object callMethod(Object dot, String fieldName, Node n, List<Node> args, Object fin, MethodCall method) {
+    List<Object> argv = new ArrayList<>();
+    if (args != null) {
+      for (int i = 1; i < args.size(); i++) {
+        argv.add(evalArg(dot, GoType.ANY, args.get(i)));
+      }
+    }
+    if (fin != MISSING) {
+      argv.add(fin);
+    }
+    try {
+      return method.call(fieldName, argv);
+    } catch (IllegalArgumentException e) {
+      at(n);
+      throw errorf("error calling " + fieldName + ": " + e.getMessage());
+    }
   }
 
   private Object evalFunction(Object dot, IdentifierNode id, CommandNode cmd, List<Node> args, Object fin) {

@@ -240,11 +240,20 @@ public final class EmailIntegration implements Integration {
       return "cannot connect to " + smarthost() + ": " + root.getClass().getSimpleName() + ": "
           + oneLine(root.getMessage());
     }
-    if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
+    if (causedBy(e, SSLException.class)) {
       return "TLS with " + smarthost() + " failed: " + oneLine(root.getMessage());
     }
     String cause = root == e ? "" : " (" + oneLine(root.getMessage()) + ")";
     return oneLine(msg) + cause;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String oneLine(String s) {

@@ -2,29 +2,15 @@ package dev.tocsin.notifier.template;
 
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
-import dev.tocsin.template.value.GoStruct;
-import java.util.AbstractList;
 import java.util.List;
 
 /**
  * Alertmanager's {@code template.Pairs}: a slice of {@link Pair} that templates can range over and
  * that has the methods {@code Names}, {@code Values} and {@code String} ({@code a=b, c=d}).
  */
-public final class Pairs extends AbstractList<Object> implements GoStruct, GoStringer {
-  private final List<Pair> pairs;
-
+public final class Pairs extends MethodSlice<Pair> implements GoStringer {
   Pairs(List<Pair> pairs) {
-    this.pairs = List.copyOf(pairs);
-  }
-
-  @Override
-  public Object get(int index) {
-    return pairs.get(index);
-  }
-
-  @Override
-  public int size() {
-    return pairs.size();
+    super(pairs);
   }
 
   @Override
@@ -33,23 +19,13 @@ public final class Pairs extends AbstractList<Object> implements GoStruct, GoStr
   }
 
   @Override
-  public Object field(String name) {
-    return ABSENT;
-  }
-
-  @Override
-  public List<Object> fieldValues() {
-    return List.copyOf(pairs);
-  }
-
-  @Override
   public Object method(String name, List<Object> args) {
     if (!args.isEmpty()) {
       return ABSENT;
     }
     return switch (name) {
-      case "Names" -> new GoSlice(KeyValues.STRING_SLICE, pairs.stream().map(p -> (Object) p.name()).toList());
-      case "Values" -> new GoSlice(KeyValues.STRING_SLICE, pairs.stream().map(p -> (Object) p.value()).toList());
+      case "Names" -> new GoSlice(KeyValues.STRING_SLICE, items().stream().map(p -> (Object) p.name()).toList());
+      case "Values" -> new GoSlice(KeyValues.STRING_SLICE, items().stream().map(p -> (Object) p.value()).toList());
       case "String" -> goString();
       default -> ABSENT;
     };
@@ -59,22 +35,12 @@ public final class Pairs extends AbstractList<Object> implements GoStruct, GoStr
   @Override
   public String goString() {
     StringBuilder sb = new StringBuilder();
-    for (Pair p : pairs) {
+    for (Pair p : items()) {
       if (sb.length() > 0) {
         sb.append(", ");
       }
       sb.append(p.name()).append('=').append(p.value());
     }
     return sb.toString();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Pairs other && pairs.equals(other.pairs);
-  }
-
-  @Override
-  public int hashCode() {
-    return pairs.hashCode();
   }
 }

@@ -1,8 +1,6 @@
 package dev.tocsin.notifier.template;
 
 import dev.tocsin.template.value.GoSlice;
-import dev.tocsin.template.value.GoStruct;
-import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -10,38 +8,16 @@ import java.util.List;
  * with the methods {@code Firing} and {@code Resolved} returning the subsets as plain {@code
  * []template.Alert} slices.
  */
-public final class TemplateAlerts extends AbstractList<Object> implements GoStruct {
+public final class TemplateAlerts extends MethodSlice<TemplateAlert> {
   private static final String ALERT_SLICE = "[]template.Alert";
 
-  private final List<TemplateAlert> alerts;
-
   public TemplateAlerts(List<TemplateAlert> alerts) {
-    this.alerts = List.copyOf(alerts);
-  }
-
-  @Override
-  public Object get(int index) {
-    return alerts.get(index);
-  }
-
-  @Override
-  public int size() {
-    return alerts.size();
+    super(alerts);
   }
 
   @Override
   public String goType() {
     return "template.Alerts";
-  }
-
-  @Override
-  public Object field(String name) {
-    return ABSENT;
-  }
-
-  @Override
-  public List<Object> fieldValues() {
-    return List.copyOf(alerts);
   }
 
   @Override
@@ -57,17 +33,7 @@ public final class TemplateAlerts extends AbstractList<Object> implements GoStru
   }
 
   private GoSlice withStatus(String status) {
-    return new GoSlice(ALERT_SLICE, alerts.stream().filter(a -> a.status().equals(status)).map(a -> (Object) a)
+    return new GoSlice(ALERT_SLICE, items().stream().filter(a -> a.status().equals(status)).map(a -> (Object) a)
         .toList());
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TemplateAlerts other && alerts.equals(other.alerts);
-  }
-
-  @Override
-  public int hashCode() {
-    return alerts.hashCode();
   }
 }
