@@ -19,8 +19,10 @@ import dev.tocsin.template.Node.StringNode;
 import dev.tocsin.template.Node.TemplateNode;
 import dev.tocsin.template.Node.TextNode;
 import dev.tocsin.template.Node.VariableNode;
+import dev.tocsin.template.fmt.GoEscape;
 import dev.tocsin.template.fmt.GoFmt;
 import dev.tocsin.template.value.GoComplex;
+import dev.tocsin.template.value.GoHtml;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoSlice;
 import dev.tocsin.template.value.GoStringer;
@@ -109,7 +111,8 @@ final class Executor {
   }
 
   private String location(int pos) {
-    String text = tmpl.text();
+    Template.Source source = tmpl.source(current);
+    String text = source.text();
     int p = Math.min(pos, text.length());
     int lastNl = text.lastIndexOf('\n', p - 1);
     int line = 1;
@@ -119,7 +122,7 @@ final class Executor {
       }
     }
     int col = utf8Length(text, lastNl + 1, p);
-    return tmpl.name() + ":" + line + ":" + col;
+    return source.name() + ":" + line + ":" + col;
   }
 
   private static int utf8Length(String s, int from, int to) {
@@ -333,17 +336,27 @@ final class Executor {
 
   private void printValue(Node n, Object v) {
     at(n);
-    if (v == null) {
-      out.append("<no value>");
-    } else if (v instanceof String s) {
-      out.append(s);
-    } else if (v instanceof GoStruct st && st.isPointer() && !(v instanceof GoStringer)) {
-      // Go prints the struct a pointer points to, without fmt's "&".
-      GoFmt.print(out, new PointeeView(st));
+    if (tmpl.escapesHtml() && !(v instanceof GoHtml)) {
+      StringBuilder plain = new StringBuilder();
+      printTo(plain, v);
+      out.append(GoEscape.html(plain.toString()));
     } else {
-      GoFmt.print(out, v);
+      printTo(out, v);
     }
     checkOutput();
+  }
+
+  private static void printTo(StringBuilder sb, Object v) {
+    if (v == null) {
+      sb.append("<no value>");
+    } else if (v instanceof String s) {
+      sb.append(s);
+    } else if (v instanceof GoStruct st && st.isPointer() && !(v instanceof GoStringer)) {
+      // Go prints the struct a pointer points to, without fmt's "&".
+      GoFmt.print(sb, new PointeeView(st));
+    } else {
+      GoFmt.print(sb, v);
+    }
   }
 
   /** A pointer-to-struct seen through {@code indirect}, so that fmt prints it without "&". */
@@ -615,22 +628,7 @@ final class Executor {
     }
     boolean hasArgs = (args != null && args.size() > 1) || fin != MISSING;
     if (receiver instanceof GoStruct st) {
-      List<Object> argv = new ArrayList<>();
-      if (args != null) {
-        for (int i = 1; i < args.size(); i++) {
-          argv.add(evalArg(dot, GoType.ANY, args.get(i)));
-        }
-      }
-      if (fin != MISSING) {
-        argv.add(fin);
-      }
-      Object m;
-      try {
-        m = st.method(fieldName, argv);
-      } catch (IllegalArgumentException e) {
-        at(n);
-        throw errorf("error calling " + fieldName + ": " + e.getMessage());
-      }
+      Object m = callMethod(dot, fieldName, n, args, fin, st::method);
       if (m != GoStruct.ABSENT) {
         return m;
       }
@@ -642,6 +640,12 @@ final class Executor {
         return f;
       }
     } else if (receiver instanceof GoMap m) {
+      // A named map type's methods come before its keys, as Go's evalField looks them up.
+      Object method = m.methods() == null ? GoStruct.ABSENT
+          : callMethod(dot, fieldName, n, args, fin, (name, argv) -> m.methods().call(m, name, argv));
+      if (method != GoStruct.ABSENT) {
+        return method;
+      }
       if (hasArgs) {
         throw errorf(fieldName + " is not a method but has arguments");
       }
@@ -653,6 +657,30 @@ final class Executor {
       return v;
     }
     throw errorf("can't evaluate field " + fieldName + " in type " + GoFmt.typeName(receiver));
+  }
+
+  /** A method lookup and call on a receiver: the result, or {@link GoStruct#ABSENT}. */
+  @FunctionalInterface
+  private interface MethodCall {
+    Object call(String name, List<Object> args);
+  }
+
+  private Object callMethod(Object dot, String fieldName, Node n, List<Node> args, Object fin, MethodCall method) {
+    List<Object> argv = new ArrayList<>();
+    if (args != null) {
+      for (int i = 1; i < args.size(); i++) {
+        argv.add(evalArg(dot, GoType.ANY, args.get(i)));
+      }
+    }
+    if (fin != MISSING) {
+      argv.add(fin);
+    }
+    try {
+      return method.call(fieldName, argv);
+    } catch (IllegalArgumentException e) {
+      at(n);
+      throw errorf("error calling " + fieldName + ": " + e.getMessage());
+    }
   }
 
   private Object evalFunction(Object dot, IdentifierNode id, CommandNode cmd, List<Node> args, Object fin) {

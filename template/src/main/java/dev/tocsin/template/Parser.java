@@ -158,7 +158,8 @@ final class Parser {
     }
   }
 
-  private static boolean isEmptyTree(Node n) {
+  /** Go's {@code IsEmptyTree}: only blank text. */
+  static boolean isEmptyTree(Node n) {
     if (n instanceof ListNode l) {
       for (Node c : l.nodes()) {
         if (!isEmptyTree(c)) {

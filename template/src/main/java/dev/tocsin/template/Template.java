@@ -24,15 +24,90 @@ public final class Template {
   private final String text;
   private final FunctionSet functions;
   private final Map<String, Node.ListNode> trees;
+  /** The text each tree was parsed from, for error positions; a set may join several files. */
+  private final Map<String, Source> sources;
+  private final int maxNesting;
+  private final boolean callsTemplates;
+  private final boolean escapeHtml;
   private final boolean deep;
 
+  /** The name (Go's ParseName) and text a tree's node positions refer to. */
+  record Source(String name, String text) {}
+
   private Template(String name, String text, FunctionSet functions, Parser.Result parsed) {
+    this(name, text, functions, parsed.trees(), sourcesOf(parsed.trees(), new Source(name, text)),
+        parsed.maxNesting(), parsed.callsTemplates(), false);
+  }
+
+  private Template(String name, String text, FunctionSet functions, Map<String, Node.ListNode> trees,
+      Map<String, Source> sources, int maxNesting, boolean callsTemplates, boolean escapeHtml) {
     this.name = name;
     this.text = text;
     this.functions = functions;
-    this.trees = Map.copyOf(parsed.trees());
-    this.deep = parsed.maxNesting() > DEEP
-        || (parsed.callsTemplates() && (recursive(trees) || trees.size() * (parsed.maxNesting() + 1) > DEEP));
+    this.trees = Map.copyOf(trees);
+    this.sources = Map.copyOf(sources);
+    this.maxNesting = maxNesting;
+    this.callsTemplates = callsTemplates;
+    this.escapeHtml = escapeHtml;
+    this.deep = maxNesting > DEEP
+        || (callsTemplates && (recursive(this.trees) || this.trees.size() * (maxNesting + 1) > DEEP));
+  }
+
+  private static Map<String, Source> sourcesOf(Map<String, Node.ListNode> trees, Source source) {
+    Map<String, Source> m = new HashMap<>();
+    trees.keySet().forEach(k -> m.put(k, source));
+    return m;
+  }
+
+  /**
+   * Parses more text into a copy of this set, as Go's {@code t.New(name).Parse(text)} does: the new
+   * text's definitions replace same-named ones (an empty body never replaces a defined one), and
+   * the result executes {@code name} by default. This is how Alertmanager layers user template
+   * files over its defaults.
+   *
+   * @throws TemplateException with Go's message, positioned in {@code name}
+   */
+  public Template parseAssociated(String name, String text) throws TemplateException {
+    Parser.Result parsed;
+    try {
+      parsed = Parser.parse(name, text, functions::has);
+    } catch (Parser.ParseError e) {
+      throw new TemplateException(e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new TemplateException("template: " + name + ": max expression depth exceeded");
+    }
+    Map<String, Node.ListNode> merged = new HashMap<>(trees);
+    Map<String, Source> mergedSources = new HashMap<>(sources);
+    Source source = new Source(name, text);
+    for (Map.Entry<String, Node.ListNode> e : parsed.trees().entrySet()) {
+      Node.ListNode old = merged.get(e.getKey());
+      if (old == null || Parser.isEmptyTree(old) || !Parser.isEmptyTree(e.getValue())) {
+        merged.put(e.getKey(), e.getValue());
+        mergedSources.put(e.getKey(), source);
+      }
+    }
+    return new Template(name, text, functions, merged, mergedSources, Math.max(maxNesting, parsed.maxNesting()),
+        callsTemplates || parsed.callsTemplates(), escapeHtml);
+  }
+
+  /**
+   * This set, executing with every printed value HTML-escaped unless it is marked safe ({@code
+   * safeHtml}'s {@code template.HTML}); literal template text is written as is. This stands in for
+   * Go's html/template, whose escaping depends on the HTML context; escaping every value is
+   * stricter but never lets a label value such as {@code <script>} through as markup.
+   */
+  public Template escapingHtml() {
+    return new Template(name, text, functions, trees, sources, maxNesting, callsTemplates, true);
+  }
+
+  boolean escapesHtml() {
+    return escapeHtml;
+  }
+
+  /** The source of a tree, for positions in error messages. */
+  Source source(String treeName) {
+    Source s = sources.get(treeName);
+    return s != null ? s : new Source(name, text);
   }
 
   /** Whether some template can reach itself through {@code template} calls (or calls an unknown one). */

@@ -5,7 +5,7 @@ package dev.tocsin.notifier.config;
  * {@code log_configs} exists so far; webhook and email configurations join this hierarchy when they
  * are delivered.
  */
-public sealed interface IntegrationConfig permits LogConfig {
+public sealed interface IntegrationConfig permits LogConfig, EmailConfig {
   /** Whether resolved notifications are delivered too. */
   boolean sendResolved();
 }

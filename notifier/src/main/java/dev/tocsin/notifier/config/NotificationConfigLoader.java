@@ -14,6 +14,8 @@ import dev.tocsin.notifier.route.GroupBy;
 import dev.tocsin.notifier.route.MatcherParser;
 import dev.tocsin.notifier.route.MatcherSyntaxException;
 import dev.tocsin.notifier.route.Route;
+import dev.tocsin.notifier.template.NotificationTemplateException;
+import dev.tocsin.notifier.template.NotificationTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,11 +66,12 @@ public final class NotificationConfigLoader {
   private static final Set<String> INHIBIT_FIELDS = Set.of("name", "source_match", "source_match_re",
       "source_matchers", "target_match", "target_match_re", "target_matchers", "equal");
   /** Alertmanager's receiver types, accepted but not delivered by Tocsin. */
-  private static final Set<String> UNDELIVERED_TYPES = Set.of("discord_configs", "email_configs",
+  private static final Set<String> UNDELIVERED_TYPES = Set.of("discord_configs",
       "incidentio_configs", "pagerduty_configs", "slack_configs", "webhook_configs", "opsgenie_configs",
       "wechat_configs", "pushover_configs", "victorops_configs", "sns_configs", "telegram_configs", "webex_configs",
       "msteams_configs", "msteamsv2_configs", "jira_configs", "rocketchat_configs", "mattermost_configs");
-  private static final Set<String> RECEIVER_FIELDS = union(UNDELIVERED_TYPES, Set.of("name", "log_configs"));
+  private static final Set<String> RECEIVER_FIELDS =
+      union(UNDELIVERED_TYPES, Set.of("name", "log_configs", "email_configs"));
   private static final Set<String> LOG_FIELDS = Set.of("send_resolved");
   private static final Set<String> TIME_INTERVAL_FIELDS = Set.of("name", "time_intervals");
   private static final Set<String> TIME_RANGE_FIELDS =
@@ -138,6 +141,7 @@ public final class NotificationConfigLoader {
     private final List<Reference> receiverRefs = new ArrayList<>();
     private final List<Reference> intervalRefs = new ArrayList<>();
     private int routeCount;
+    private EmailConfigReader emails;
 
     Decoder(String file, YamlDocument doc, Path baseDir) {
       this.file = file;
@@ -157,6 +161,8 @@ public final class NotificationConfigLoader {
           templates.add(baseDir.resolve(s).normalize());
         }
       }
+      checkTemplateFiles(value(top, "templates"), templates);
+      emails = new EmailConfigReader(reader, value(top, "global"), global, baseDir);
       List<ReceiverConfig> receivers = receivers(value(top, "receivers"));
       List<InhibitRuleConfig> inhibitRules = new ArrayList<>();
       for (Node n : reader.sequence(value(top, "inhibit_rules"), "[]config.InhibitRule")) {
@@ -192,6 +198,18 @@ public final class NotificationConfigLoader {
       NotificationConfig config = failed || route == null ? null
           : new NotificationConfig(file, global, templates, route, receivers, inhibitRules, intervals);
       return new NotificationConfigResult(config, all);
+    }
+
+    /** Parses the template files now, so a broken one fails the load instead of every notification. */
+    private void checkTemplateFiles(Node node, List<Path> templates) {
+      if (templates.isEmpty()) {
+        return;
+      }
+      try {
+        NotificationTemplates.load(templates);
+      } catch (NotificationTemplateException e) {
+        error(node, e.getMessage());
+      }
     }
 
     // ---- global
@@ -267,6 +285,7 @@ public final class NotificationConfigLoader {
           Boolean sendResolved = NodeReader.isNull(sr) ? Boolean.TRUE : bool(sr);
           integrations.add(new LogConfig(sendResolved == null || sendResolved));
         }
+        integrations.addAll(emails.read(value(f, "email_configs")));
         List<String> undelivered = new ArrayList<>();
         for (Map.Entry<String, NodeTuple> e : f.entrySet()) {
           if (!UNDELIVERED_TYPES.contains(e.getKey())) {

@@ -6,12 +6,16 @@ import dev.tocsin.notifier.ExternalLabels;
 import dev.tocsin.notifier.Notifier;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.QueueWorker;
+import dev.tocsin.notifier.config.EmailConfig;
 import dev.tocsin.notifier.config.IntegrationConfig;
 import dev.tocsin.notifier.config.LogConfig;
 import dev.tocsin.notifier.config.NotificationConfig;
 import dev.tocsin.notifier.config.ReceiverConfig;
+import dev.tocsin.notifier.email.EmailIntegration;
 import dev.tocsin.notifier.receiver.Integration;
 import dev.tocsin.notifier.receiver.LogIntegration;
+import dev.tocsin.notifier.template.NotificationTemplateException;
+import dev.tocsin.notifier.template.NotificationTemplates;
 import dev.tocsin.notifier.receiver.Notification;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,16 +77,36 @@ public final class RoutingNotifier implements Notifier {
   public static RoutingNotifier create(NotificationConfig config, Labels externalLabels, Consumer<String> console,
       Clock clock) {
     Map<String, List<Integration>> receivers = new LinkedHashMap<>();
+    NotificationTemplates templates = null;
     for (ReceiverConfig r : config.receivers()) {
       List<Integration> integrations = new ArrayList<>();
       for (IntegrationConfig ic : r.integrations()) {
         if (ic instanceof LogConfig log) {
           integrations.add(new LogIntegration(log, console));
+        } else if (ic instanceof EmailConfig email) {
+          templates = templates != null ? templates : templates(config);
+          integrations.add(emailIntegration(r.name(), email, templates, ""));
         }
       }
       receivers.put(r.name(), List.copyOf(integrations));
     }
     return new RoutingNotifier(config.route(), receivers, externalLabels, clock, DEFAULT_QUEUE_CAPACITY);
+  }
+
+  /** The notification templates of a configuration (already checked when it loaded). */
+  static NotificationTemplates templates(NotificationConfig config) {
+    try {
+      return NotificationTemplates.load(config.templates());
+    } catch (NotificationTemplateException e) {
+      // The loader parsed these files; they changed or vanished since.
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The integration of one {@code email_configs} entry; {@code externalUrl} is the templates' {@code .ExternalURL}. */
+  static Integration emailIntegration(String receiver, EmailConfig email, NotificationTemplates templates,
+      String externalUrl) {
+    return new EmailIntegration(receiver, email, templates, externalUrl);
   }
 
   @Override

@@ -107,7 +107,13 @@ class NotificationConfigLoaderTest {
     assertThat(warn.groupBy().labels()).containsExactly("alertname", "cluster");
     assertThat(List.of(root.index(), critical.index(), mysql.index(), warn.index())).containsExactly(0, 1, 2, 3);
 
-    assertThat(c.receiver("pager").orElseThrow().integrations()).containsExactly(new LogConfig(false));
+    List<IntegrationConfig> pager = c.receiver("pager").orElseThrow().integrations();
+    assertThat(pager).hasSize(2);
+    assertThat(pager.get(0)).isEqualTo(new LogConfig(false));
+    EmailConfig email = (EmailConfig) pager.get(1);
+    assertThat(List.of(email.to(), email.from(), email.host(), email.port(), email.requireTls(), email.sendResolved()))
+        .as("global smtp_* values fill what the entry leaves unset")
+        .containsExactly("oncall@example.org", "alertmanager@example.org", "mail.example.org", 587, false, false);
     assertThat(c.receiver("console").orElseThrow().integrations()).containsExactly(new LogConfig(true));
     assertThat(c.inhibitRules()).hasSize(1);
     assertThat(c.inhibitRules().get(0).equal()).containsExactly("alertname", "cluster");
@@ -119,7 +125,6 @@ class NotificationConfigLoaderTest {
     NotificationConfigResult r = load(REALISTIC);
     assertThat(r.warnings().stream().map(Diagnostic::format)).containsExactly(
         "am.yml: 40:5: receiver pager: webhook_configs not delivered by Tocsin",
-        "am.yml: 42:5: receiver pager: email_configs not delivered by Tocsin",
         "am.yml: 45:5: receiver chat: slack_configs not delivered by Tocsin");
     assertThat(r.config().receiver("chat").orElseThrow().undeliveredTypes()).containsExactly("slack_configs");
   }

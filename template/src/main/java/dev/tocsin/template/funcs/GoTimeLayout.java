@@ -18,7 +18,7 @@ import java.util.Locale;
  * Go's reference-time layouts ({@code 2006-01-02T15:04:05Z07:00}) for {@code time.Format} and
  * {@code time.Parse}, as sprig's {@code date} and {@code toDate} use them.
  */
-final class GoTimeLayout {
+public final class GoTimeLayout {
   private GoTimeLayout() {}
 
   private enum Std {
@@ -200,7 +200,7 @@ final class GoTimeLayout {
   }
 
   /** Go's {@code t.Format(layout)}. */
-  static String format(GoTime time, String layout) {
+  public static String format(GoTime time, String layout) {
     ZonedDateTime t = time.zoned();
     StringBuilder sb = new StringBuilder();
     int offset = t.getOffset().getTotalSeconds();

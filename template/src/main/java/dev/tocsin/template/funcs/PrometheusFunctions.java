@@ -357,7 +357,7 @@ public final class PrometheusFunctions {
   }
 
   /** Go's deprecated {@code strings.Title}: upper-cases the first letter of each word. */
-  static String title(String s) {
+  public static String title(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     int prev = ' ';
     for (int i = 0; i < s.length(); ) {

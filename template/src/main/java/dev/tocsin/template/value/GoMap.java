@@ -2,6 +2,7 @@ package dev.tocsin.template.value;
 
 import dev.tocsin.model.Labels;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -26,18 +27,49 @@ public final class GoMap {
   private final Labels labels;
   private volatile SortedMap<String, Object> entries;
   private final Object zero;
+  private final Methods methods;
+
+  /** The methods of a named map type, such as Alertmanager's {@code template.KV}. */
+  @FunctionalInterface
+  public interface Methods {
+    /**
+     * Calls a method on the map, or returns {@link GoStruct#ABSENT} when there is none.
+     *
+     * @throws IllegalArgumentException with Go's error text when the call fails
+     */
+    Object call(GoMap self, String name, List<Object> args);
+  }
 
   private GoMap(String goType, SortedMap<String, Object> entries, Object zero) {
     this.goType = goType;
     this.entries = entries;
     this.labels = null;
     this.zero = zero;
+    this.methods = null;
   }
 
   private GoMap(Labels labels) {
-    this.goType = STRING_MAP;
+    this(STRING_MAP, labels, null);
+  }
+
+  private GoMap(String goType, Labels labels, Methods methods) {
+    this.goType = goType;
     this.labels = labels;
     this.zero = "";
+    this.methods = methods;
+  }
+
+  /**
+   * A named {@code map[string]string} type holding the labels, with methods templates can call,
+   * e.g. {@code .Labels.SortedPairs}.
+   */
+  public static GoMap named(String goType, Labels labels, Methods methods) {
+    return new GoMap(goType, labels, methods);
+  }
+
+  /** The methods of a named map type, or null. */
+  public Methods methods() {
+    return methods;
   }
 
   /** A {@code map[string]string} holding the labels. */

@@ -1,0 +1,2 @@
+/** The email receiver: Alertmanager's {@code email_configs} delivered over SMTP with Jakarta Mail (Angus). */
+package dev.tocsin.notifier.email;
