@@ -7,12 +7,15 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.tocsin.engine.daemon.Daemon;
+import dev.tocsin.engine.daemon.GroupStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,11 +66,11 @@ public final class WebServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/api/v1/rules", get(x -> {
       ApiQuery q = ApiQuery.parse(x.getRequestURI().getRawQuery());
-      reply(x, 200, JSON, RulesApi.rules(daemon.groups(), RulesFilter.from(q)));
+      reply(x, 200, JSON, RulesApi.rules(sortedGroups(daemon), RulesFilter.from(q)));
     }));
     server.createContext("/api/v1/alerts", get(x -> {
       ApiQuery.parse(x.getRequestURI().getRawQuery());
-      reply(x, 200, JSON, RulesApi.alerts(daemon.groups()));
+      reply(x, 200, JSON, RulesApi.alerts(sortedGroups(daemon)));
     }));
     server.createContext("/metrics", get(x -> reply(x, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape())));
     server.createContext("/-/healthy", get(x -> reply(x, 200, TEXT, "Tocsin is Healthy.\n")));
@@ -101,9 +104,14 @@ public final class WebServer implements AutoCloseable {
       ApiQuery q = ApiQuery.parse(x.getRequestURI().getRawQuery());
       String group = q.has("group") ? q.first("group") : null;
       String rule = q.has("rule") ? q.first("rule") : null;
-      reply(x, 200, HTML, StatusPage.render(daemon.groups(), daemon::generatorUrl, clock.instant(), group, rule));
+      reply(x, 200, HTML, StatusPage.render(sortedGroups(daemon), daemon::generatorUrl, clock.instant(), group, rule));
     }));
     server.start();
+  }
+
+  /** The groups in Prometheus' order, by file and then name, which its API and pages list them in. */
+  private static List<GroupStatus> sortedGroups(Daemon daemon) {
+    return daemon.groups().stream().sorted(Comparator.comparing(GroupStatus::key)).toList();
   }
 
   private static HttpsServer https(InetSocketAddress address, WebConfig.Tls tls) throws IOException {
