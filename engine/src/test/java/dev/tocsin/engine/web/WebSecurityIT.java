@@ -3,6 +3,7 @@ package dev.tocsin.engine.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.tocsin.model.testing.SharedDir;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -140,6 +141,34 @@ class WebSecurityIT {
         .header("Authorization", authorized("/").headers().firstValue("Authorization").orElseThrow())
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(reload.statusCode()).as("without --web.enable-lifecycle").isEqualTo(403);
+  }
+
+  @Test
+  void prometheusTakesTheSameWebConfigAndAnswersAlike() throws Exception {
+    Path binary = SharedDir.peers().resolve("usr/bin/prometheus");
+    assertThat(binary).as("prometheus unpacked by scripts/peers.sh").exists();
+    Files.writeString(dir.resolve("prometheus.yml"), "global: {scrape_interval: 1m}\n");
+    Files.createDirectories(dir.resolve("prom-data"));
+    int port = ServerProcess.freePort();
+    String promUrl = "https://127.0.0.1:" + port;
+    try (ServerProcess prometheus = ServerProcess.start(List.of(binary.toString(), "--config.file=prometheus.yml",
+        "--storage.tsdb.path=prom-data", "--web.config.file=web.yml", "--web.listen-address=127.0.0.1:" + port), dir,
+        "prometheus")) {
+      HttpRequest ready = HttpRequest.newBuilder(URI.create(promUrl + "/-/ready"))
+          .header("Authorization", authorized("/").headers().firstValue("Authorization").orElseThrow()).build();
+      // Prometheus' bcrypt takes the hash Tocsin's tests made: the two agree on the file and the hash.
+      prometheus.await(https, ready, r -> r.statusCode() == 200, Duration.ofSeconds(30));
+      for (String path : List.of("/-/healthy", "/api/v1/rules")) {
+        HttpResponse<String> theirs = send(HttpRequest.newBuilder(URI.create(promUrl + path)).build());
+        HttpResponse<String> ours = send(request(path, null, null));
+        assertThat(ours.statusCode()).as(path).isEqualTo(theirs.statusCode()).isEqualTo(401);
+        assertThat(ours.headers().firstValue("WWW-Authenticate")).as(path)
+            .isEqualTo(theirs.headers().firstValue("WWW-Authenticate"));
+        assertThat(ours.body()).as(path).isEqualTo(theirs.body());
+        assertThat(send(HttpRequest.newBuilder(URI.create(promUrl + path)).header("Authorization",
+            authorized("/").headers().firstValue("Authorization").orElseThrow()).build()).statusCode()).isEqualTo(200);
+      }
+    }
   }
 
   @Test
