@@ -172,6 +172,43 @@ class WebSecurityIT {
   }
 
   @Test
+  void clientCertificatesAreRequiredAndVerified() throws Exception {
+    Path mtls = dir.resolve("mtls");
+    Files.createDirectories(mtls);
+    TestCertificates.Pair server = TestCertificates.generate(mtls, "server");
+    TestCertificates.Pair client = TestCertificates.generate(mtls, "client");
+    TestCertificates.Pair stranger = TestCertificates.generate(mtls, "stranger");
+    Files.writeString(mtls.resolve("tocsin.yml"), "rule_files: []\n");
+    Files.writeString(mtls.resolve("web.yml"), """
+        tls_server_config:
+          cert_file: server.crt
+          key_file: server.key
+          client_auth_type: RequireAndVerifyClientCert
+          client_ca_file: client.crt
+          min_version: TLS13
+        """);
+    int port = ServerProcess.freePort();
+    String mtlsUrl = "https://127.0.0.1:" + port + "/-/healthy";
+    try (ServerProcess p = ServerProcess.tocsin(mtls, "run", "--config.file", "tocsin.yml", "--web.config.file",
+        "web.yml", "--web.listen-address", "127.0.0.1:" + port)) {
+      HttpClient withCert = HttpClient.newBuilder().sslContext(server.clientContext(client)).build();
+      assertThat(p.await(withCert, mtlsUrl, r -> r.statusCode() == 200, Duration.ofSeconds(30)).body())
+          .isEqualTo("Tocsin is Healthy.\n");
+      for (TestCertificates.Pair other : java.util.Arrays.asList(null, stranger)) {
+        HttpClient c = HttpClient.newBuilder().sslContext(server.clientContext(other)).build();
+        boolean answered;
+        try {
+          answered = c.send(HttpRequest.newBuilder(URI.create(mtlsUrl)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+          answered = false;
+        }
+        assertThat(answered).as(other == null ? "no client certificate" : "an unknown client certificate").isFalse();
+      }
+    }
+  }
+
+  @Test
   void plainHttpGetsNoAnswer() {
     HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest r = HttpRequest.newBuilder(URI.create(url.replace("https:", "http:") + "/-/healthy"))
