@@ -8,6 +8,8 @@ import dev.tocsin.engine.daemon.DaemonMetrics;
 import dev.tocsin.engine.daemon.StatePersistence;
 import dev.tocsin.engine.daemon.StoredState;
 import dev.tocsin.engine.state.StateStore;
+import dev.tocsin.engine.web.WebConfig;
+import dev.tocsin.engine.web.WebConfigLoader;
 import dev.tocsin.engine.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--web.listen-address", paramLabel = "HOST:PORT", defaultValue = ":9097",
       description = "Address to listen on for the API, metrics and probes. Default: ${DEFAULT-VALUE}.")
   String listenAddress;
+
+  @Option(names = "--web.config.file", paramLabel = "FILE",
+      description = "Web config file (Prometheus' format) enabling TLS and/or basic authentication.")
+  Path webConfigFile;
 
   @Option(names = "--web.enable-lifecycle", description = "Enable reloading through POST /-/reload.")
   boolean lifecycle;
@@ -75,7 +81,16 @@ final class RunCommand implements Callable<Integer> {
     if (!loaded.warnings().isEmpty()) {
       log.warn("{}", loaded.warnings());
     }
-    String defaultExternalUrl = "http://" + hostName() + ":" + address.getPort();
+    WebConfig webConfig = WebConfig.NONE;
+    if (webConfigFile != null) {
+      WebConfigLoader.Result web = new WebConfigLoader().load(webConfigFile);
+      if (web.config() == null) {
+        web.errors().forEach(d -> System.err.println(d.format()));
+        return 1;
+      }
+      webConfig = web.config();
+    }
+    String defaultExternalUrl = (webConfig.tls() == null ? "http://" : "https://") + hostName() + ":" + address.getPort();
     TocsinConfig config = withExternalUrl(loaded.config(), defaultExternalUrl);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Clock clock = Clock.systemUTC();
@@ -93,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
     }
     WebServer web;
     try {
-      web = new WebServer(address, daemon, registry, () -> reload(daemon, log, defaultExternalUrl), lifecycle);
+      web = new WebServer(address, daemon, registry, () -> reload(daemon, log, defaultExternalUrl), lifecycle,
+          webConfig, clock);
     } catch (IOException e) {
       System.err.println("tocsin: error: cannot listen on " + listenAddress + ": " + e.getMessage());
       daemon.close(Duration.ZERO);

@@ -10,6 +10,7 @@ import dev.tocsin.engine.state.Alert;
 import dev.tocsin.notifier.Notifier;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.model.source.Diagnostic;
+import dev.tocsin.rules.model.AlertingRule;
 import dev.tocsin.rules.model.RuleFile;
 import dev.tocsin.rules.model.RuleGroup;
 import dev.tocsin.rules.validate.LoadOptions;
@@ -164,6 +165,12 @@ public final class Daemon implements AutoCloseable {
       out.add(r.status());
     }
     return out;
+  }
+
+  /** The generatorURL of a rule's alerts, or {@code null} when its group is no longer running. */
+  public String generatorUrl(GroupKey group, AlertingRule rule) {
+    GroupRunner r = runners.get(group);
+    return r == null ? null : r.evaluator().generatorUrl(rule);
   }
 
   /** Ready once state is restored and every group has been evaluated once. */

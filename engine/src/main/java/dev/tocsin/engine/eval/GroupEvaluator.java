@@ -262,7 +262,11 @@ public final class GroupEvaluator {
     }
   }
 
-  private String generatorUrl(AlertingRule rule) {
+  /**
+   * Where an alert of {@code rule} links to: the datasource's graph page for PromQL, Tocsin's status
+   * page of the rule for LogQL.
+   */
+  public String generatorUrl(AlertingRule rule) {
     if (rule.query().language() == QueryLanguage.PROMQL) {
       return settings.promqlLinkBase() + "/graph?g0.expr=" + GoEscape.query(rule.query().text()) + "&g0.tab=1";
     }

@@ -10,11 +10,12 @@ import dev.tocsin.rules.model.AlertingRule;
 import dev.tocsin.rules.model.RecordingRule;
 import dev.tocsin.template.fmt.GoFloat;
 import dev.tocsin.template.value.GoTime;
-import java.time.Instant;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,16 +27,53 @@ final class RulesApi {
 
   private RulesApi() {}
 
-  static String rules(List<GroupStatus> groups) {
+  /**
+   * The rule groups the filter keeps, as Prometheus 3.x pages them: groups left without rules are
+   * dropped, and with a {@code group_limit} the response names the group the next page starts at.
+   *
+   * @throws ApiQuery.BadQueryException when {@code group_next_token} names no group
+   */
+  static String rules(List<GroupStatus> groups, RulesFilter filter) throws ApiQuery.BadQueryException {
+    List<GroupStatus> page = new ArrayList<>();
+    List<List<RuleStatus>> pageRules = new ArrayList<>();
+    String nextToken = null;
+    boolean foundToken = filter.nextToken().isEmpty();
+    for (GroupStatus group : groups) {
+      if (!foundToken) {
+        if (!filter.nextToken().equals(RulesFilter.token(group))) {
+          continue;
+        }
+        foundToken = true;
+      }
+      if (!filter.keepsGroup(group)) {
+        continue;
+      }
+      List<RuleStatus> kept = group.rules().stream().filter(filter::keepsRule).toList();
+      if (kept.isEmpty()) {
+        continue;
+      }
+      if (filter.groupLimit() > 0 && page.size() == filter.groupLimit()) {
+        nextToken = RulesFilter.token(group);
+        break;
+      }
+      page.add(group);
+      pageRules.add(kept);
+    }
+    if (!foundToken) {
+      throw new ApiQuery.BadQueryException("invalid parameter \"group_next_token\": invalid group_next_token '"
+          + filter.nextToken() + "'. were rule groups changed?");
+    }
+    String token = nextToken;
     return write(g -> {
       g.writeArrayFieldStart("groups");
-      for (GroupStatus group : groups) {
+      for (int i = 0; i < page.size(); i++) {
+        GroupStatus group = page.get(i);
         g.writeStartObject();
         g.writeStringField("name", group.key().name());
         g.writeStringField("file", group.key().file());
         g.writeArrayFieldStart("rules");
-        for (RuleStatus r : group.rules()) {
-          rule(g, r);
+        for (RuleStatus r : pageRules.get(i)) {
+          rule(g, r, filter.excludeAlerts());
         }
         g.writeEndArray();
         g.writeNumberField("interval", seconds(group.interval()));
@@ -45,9 +83,13 @@ final class RulesApi {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (token != null) {
+        g.writeStringField("groupNextToken", token);
+      }
     });
   }
 
+  /** Every active alert of every alerting rule, as {@code /api/v1/alerts} lists them. */
   static String alerts(List<GroupStatus> groups) {
     return write(g -> {
       g.writeArrayFieldStart("alerts");
@@ -62,7 +104,7 @@ final class RulesApi {
     });
   }
 
-  private static void rule(JsonGenerator g, RuleStatus r) throws IOException {
+  private static void rule(JsonGenerator g, RuleStatus r, boolean excludeAlerts) throws IOException {
     g.writeStartObject();
     if (r.rule() instanceof AlertingRule a) {
       g.writeStringField("state", r.state().id());
@@ -72,11 +114,16 @@ final class RulesApi {
       g.writeNumberField("keepFiringFor", seconds(a.keepFiringFor()));
       labels(g, "labels", a.labels());
       labels(g, "annotations", a.annotations());
-      g.writeArrayFieldStart("alerts");
-      for (Alert alert : r.alerts()) {
-        alert(g, alert);
+      // Prometheus leaves the list nil, so null, when alerts are excluded.
+      if (excludeAlerts) {
+        g.writeNullField("alerts");
+      } else {
+        g.writeArrayFieldStart("alerts");
+        for (Alert alert : r.alerts()) {
+          alert(g, alert);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
     } else {
       RecordingRule rec = (RecordingRule) r.rule();
       g.writeStringField("name", rec.name());

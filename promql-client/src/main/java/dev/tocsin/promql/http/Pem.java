@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * Reads PEM files with the JDK alone: X.509 certificates, and private keys in PKCS#8 ({@code
  * PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) and SEC 1 ({@code EC PRIVATE KEY}), the three
  * forms Go's {@code tls.X509KeyPair} accepts. PKCS#1 and SEC 1 keys are wrapped into PKCS#8, the
- * only encoding the JDK's key factories take. Every failure names the file.
+ * only encoding the JDK's key factories take. Every failure is an {@link IllegalArgumentException}
+ * naming the config key and the file.
  */
-final class Pem {
+public final class Pem {
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*(.*?)-----END \\1-----", Pattern.DOTALL);
   /** rsaEncryption, 1.2.840.113549.1.1.1, DER-encoded with its tag. */
@@ -42,7 +43,7 @@ final class Pem {
   private record Block(String label, String body) {}
 
   /** The certificates of a PEM file; at least one. */
-  static List<X509Certificate> certificates(Path file, String key) {
+  public static List<X509Certificate> certificates(Path file, String key) {
     String text = read(file, key);
     List<X509Certificate> out = new ArrayList<>();
     try {
@@ -62,7 +63,7 @@ final class Pem {
   }
 
   /** The first private key of a PEM file. */
-  static PrivateKey privateKey(Path file, String key) {
+  public static PrivateKey privateKey(Path file, String key) {
     for (Block b : blocks(read(file, key))) {
       switch (b.label()) {
         case "PRIVATE KEY":
