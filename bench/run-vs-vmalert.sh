@@ -8,14 +8,18 @@
 # stopped on exit.
 #
 # Usage: bench/run-vs-vmalert.sh [--rules N] [--duration SECONDS] [--series N] [--per-group N]
-#          [--interval SECONDS] [--firing FRACTION] [--only tocsin|vmalert] [--keep]
+#          [--interval SECONDS] [--firing FRACTION] [--only tocsin|vmalert] [--tocsin-workers N]
+#          [--timeline] [--keep]
 #   defaults: 10000 rules in groups of 10, 1000 series, 75 s per process, 15 s interval, 10% firing.
 #   A smoke run: bench/run-vs-vmalert.sh --rules 100 --duration 20
 #   TOCSIN_JAVA_OPTS replaces bin/tocsin's JVM options for the Tocsin run (to try other flags).
+#   --tocsin-workers sets global.evaluation_workers in tocsin.yml (default: Tocsin's own default).
+#   --timeline prints, every 5 s of each run, the process's CPU, RSS, evaluations and missed
+#   iterations so far (the extra /metrics scrapes cost the process a little CPU).
 #   --keep leaves the work folder (rule file, configs, logs, /metrics dumps) in place.
 set -euo pipefail
 
-rules=10000 duration=75 series=1000 per_group=10 interval=15 firing=0.1 only=both keep=0
+rules=10000 duration=75 series=1000 per_group=10 interval=15 firing=0.1 only=both keep=0 timeline=0 workers=
 die() { echo "run-vs-vmalert: $*" >&2; exit 1; }
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -28,6 +32,8 @@ while [ $# -gt 0 ]; do
     --firing) need_value "$@"; firing=$2; shift 2 ;;
     --only) need_value "$@"; only=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --timeline) timeline=1; shift ;;
+    --tocsin-workers) need_value "$@"; workers=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -35,6 +41,7 @@ done
 for v in rules duration series per_group interval; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "--${v//_/-} must be a positive integer, got '${!v}'"
 done
+[ -z "$workers" ] || [[ $workers =~ ^[1-9][0-9]*$ ]] || die "--tocsin-workers must be a positive integer, got '$workers'"
 [[ $firing =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || die "--firing must be a fraction between 0 and 1, got '$firing'"
 case "$only" in both|tocsin|vmalert) ;; *) die "--only must be tocsin or vmalert, got '$only'" ;; esac
 
@@ -141,12 +148,20 @@ sink_alerts() { curl -sf "$sink/stats" | python3 -c 'import json,sys; print(json
 results="$work/results.tsv"
 measure() {
   local name=$1 pid=$2 url=$3 evals_metric=$4 missed_metric=$5 failed_metric=$6 t0=$7
-  local alerts0 vm_cpu0 left cpu rss dump="$work/$name.metrics"
+  local alerts0 vm_cpu0 left cpu rss dump="$work/$name.metrics" next_sample=$(( t0 + 5000 ))
   alerts0=$(sink_alerts); vm_cpu0=$(cpu_seconds "$vm_pid")
   while :; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$work/$name.log" >&2; die "$name exited during the run"; }
     left=$(( t0 + duration * 1000 - $(date +%s%3N) ))
     [ "$left" -le 0 ] && break
+    if [ "$timeline" = 1 ] && [ "$(date +%s%3N)" -ge "$next_sample" ]; then
+      next_sample=$(( next_sample + 5000 ))
+      curl -sf --max-time 5 "$url" >"$dump" || true
+      printf '%-8s t=%5.1fs CPU %6ss RSS %6s MiB evaluations %7s missed %4s\n' "$name" \
+        "$(awk -v a="$t0" -v b="$(date +%s%3N)" 'BEGIN { print (b - a) / 1000 }')" "$(cpu_seconds "$pid")" \
+        "$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")" \
+        "$(metric_sum "$dump" "$evals_metric")" "$(metric_sum "$dump" "$missed_metric")" >&2
+    fi
     sleep "$(awk -v l="$left" 'BEGIN { printf "%.3f", (l > 1000 ? 1000 : l) / 1000 }')"
   done
   curl -sf --max-time 10 "$url" >"$dump" || die "$name: cannot read $url"
@@ -163,6 +178,7 @@ if [ "$only" != vmalert ]; then
   cat >"$work/tocsin.yml" <<EOF
 global:
   evaluation_interval: ${interval}s
+${workers:+  evaluation_workers: $workers}
 rule_files: [rules.yml]
 datasources:
   prometheus:
