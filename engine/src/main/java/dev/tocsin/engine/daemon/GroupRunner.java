@@ -27,6 +27,11 @@ import org.slf4j.MDC;
  */
 public final class GroupRunner {
   private static final Logger LOG = LoggerFactory.getLogger(GroupRunner.class);
+  /**
+   * Quartz fires a trigger up to 2 ms before its time, and the first fire time is the slot rounded
+   * up to the millisecond; a first tick this close before a slot belongs to that slot.
+   */
+  private static final Duration EARLY_FIRST_TICK = Duration.ofMillis(5);
 
   private final GroupKey key;
   private final Duration interval;
@@ -101,7 +106,9 @@ public final class GroupRunner {
     long missed = 0;
     Instant slot;
     if (lastSlot == null) {
-      slot = EvaluationSlots.slotAtOrBefore(now, offsetNanos, interval);
+      // Without the allowance an early first tick took the previous slot, and the second tick then
+      // counted a missed iteration that never happened (about one group in ten at start-up).
+      slot = EvaluationSlots.slotAtOrBefore(now.plus(EARLY_FIRST_TICK), offsetNanos, interval);
     } else {
       long behind = Math.floorDiv(EvaluationSlots.toNanos(now) - EvaluationSlots.toNanos(lastSlot), interval.toNanos());
       // A tick that arrives a little early still advances one slot; a late one skips the slots it missed.

@@ -68,6 +68,26 @@ class GroupRunnerTest {
   }
 
   @Test
+  void aFirstTickFiredJustBeforeItsSlotTakesThatSlot() {
+    GroupRunner r = runner("groups: [{name: g, rules: [{alert: A, expr: vector(1)}]}]\n");
+    Instant first = r.firstSlotAfter(clock.instant());
+    clock.set(first.minusMillis(2)); // Quartz fires up to 2 ms early
+    r.tick();
+    clock.set(first.plus(INTERVAL).minusMillis(2));
+    r.tick();
+    assertThat(ticks).containsExactly(new Tick(first, 0), new Tick(first.plus(INTERVAL), 0));
+  }
+
+  @Test
+  void aLateFirstTickTakesTheSlotBeforeIt() {
+    GroupRunner r = runner("groups: [{name: g, rules: [{alert: A, expr: vector(1)}]}]\n");
+    Instant first = r.firstSlotAfter(clock.instant());
+    clock.set(first.plusMillis(900));
+    r.tick();
+    assertThat(ticks).containsExactly(new Tick(first, 0));
+  }
+
+  @Test
   void publishesStatusAfterEachEvaluation() {
     GroupRunner r = runner("""
         groups:
