@@ -234,7 +234,8 @@ public final class Daemon implements AutoCloseable {
   }
 
   private static Runtime loadRules(TocsinConfig config, Components components) throws StartException {
-    RuleFileLoader loader = new RuleFileLoader(LoadOptions.DEFAULT);
+    // The daemon shows positions only in errors, and the loader reads a file again for those.
+    RuleFileLoader loader = new RuleFileLoader(LoadOptions.DEFAULT.withoutPositions());
     List<RuleFile> files = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (Path p : config.ruleFiles()) {

@@ -42,16 +42,31 @@ public final class YamlDocument {
    * @throws YamlException for files over the size limit, invalid UTF-8, and YAML syntax errors
    */
   public static YamlDocument parse(byte[] bytes, YamlLimits limits) throws YamlException {
+    return parse(bytes, limits, true);
+  }
+
+  /**
+   * Reads a document from raw bytes, with or without node positions: without them every node
+   * reports 1:1, for callers that use positions only to report errors and read the file again
+   * when there are any.
+   *
+   * @throws YamlException for files over the size limit, invalid UTF-8, and YAML syntax errors
+   */
+  public static YamlDocument parse(byte[] bytes, YamlLimits limits, boolean positions) throws YamlException {
     if (bytes.length > limits.maxFileBytes()) {
       throw new YamlException(null, "file is " + bytes.length + " bytes, over the limit of " + limits.maxFileBytes()
           + " bytes");
     }
     String text = decodeUtf8(bytes);
-    return parse(text, limits);
+    return parse(text, limits, positions);
   }
 
   /** Reads a document from text. */
   public static YamlDocument parse(String text, YamlLimits limits) throws YamlException {
+    return parse(text, limits, true);
+  }
+
+  private static YamlDocument parse(String text, YamlLimits limits, boolean positions) throws YamlException {
     SourceText source = new SourceText(text);
     if (text.indexOf('\0') >= 0) {
       int at = text.indexOf('\0');
@@ -59,7 +74,7 @@ public final class YamlDocument {
     }
     LoadSettings settings = LoadSettings.builder()
         .setLabel("rules")
-        .setUseMarks(true)
+        .setUseMarks(positions)
         .setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(limits.maxAliases())

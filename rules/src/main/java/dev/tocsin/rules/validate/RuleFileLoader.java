@@ -76,6 +76,16 @@ public final class RuleFileLoader {
 
   /** Loads a file's contents under a display name. */
   public LoadResult load(String name, byte[] bytes) {
+    if (!options.positions()) {
+      try {
+        LoadResult quick = new Decoder(name, YamlDocument.parse(bytes, options.limits(), false)).decode();
+        if (quick.diagnostics().isEmpty()) {
+          return quick;
+        }
+      } catch (YamlException e) {
+        // Read it again with positions below, for a positioned message.
+      }
+    }
     YamlDocument doc;
     try {
       doc = YamlDocument.parse(bytes, options.limits());

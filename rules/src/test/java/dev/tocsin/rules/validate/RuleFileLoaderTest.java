@@ -226,4 +226,26 @@ class RuleFileLoaderTest {
     assertThat(errors("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up\n    labels: {x: \"{{ $nosuch }}\"}\n"))
         .containsExactly("f.yml: 6:17: group \"g\", rule 1, \"A\": label \"x\": template: __alert_A:1: undefined variable \"$nosuch\"");
   }
+
+  @Test
+  void loadingWithoutPositionsGivesTheSameRulesAndTheSamePositionedErrors() throws Exception {
+    java.nio.file.Path p1b = java.nio.file.Path.of("..", "examples", "p1b_alerts.yml");
+    byte[] good = java.nio.file.Files.readAllBytes(p1b);
+    LoadResult positioned = new RuleFileLoader(LoadOptions.DEFAULT).load("p1b.yml", good);
+    LoadResult quick = new RuleFileLoader(LoadOptions.DEFAULT.withoutPositions()).load("p1b.yml", good);
+    assertThat(quick.diagnostics()).isEmpty();
+    assertThat(quick.file().groups()).hasSameSizeAs(positioned.file().groups());
+    for (int g = 0; g < positioned.file().groups().size(); g++) {
+      List<Rule> a = positioned.file().groups().get(g).rules();
+      List<Rule> b = quick.file().groups().get(g).rules();
+      assertThat(b).extracting(r -> r.name() + " " + r.query().text() + " " + r.query().language())
+          .isEqualTo(a.stream().map(r -> r.name() + " " + r.query().text() + " " + r.query().language()).toList());
+    }
+    byte[] bad = "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: sum(rate(x[5m])\n".getBytes(StandardCharsets.UTF_8);
+    LoadResult badPositioned = new RuleFileLoader(LoadOptions.DEFAULT).load("bad.yml", bad);
+    LoadResult badQuick = new RuleFileLoader(LoadOptions.DEFAULT.withoutPositions()).load("bad.yml", bad);
+    assertThat(badQuick.diagnostics()).extracting(Diagnostic::format)
+        .containsExactlyElementsOf(badPositioned.diagnostics().stream().map(Diagnostic::format).toList())
+        .singleElement().asString().startsWith("bad.yml: 5:26: group \"g\", rule 1, \"A\": could not parse expression");
+  }
 }
