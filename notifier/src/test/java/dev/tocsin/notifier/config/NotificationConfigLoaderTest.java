@@ -317,4 +317,17 @@ class NotificationConfigLoaderTest {
         "am.yml: 19:18: smarch is not a valid month",
         "am.yml: 20:19: unknown time zone Mars/Olympus");
   }
+
+  @Test
+  void exampleRoutesCriticalToWebhookAndEmailAndWarningToWebhook() {
+    NotificationConfigResult r = new NotificationConfigLoader().load(Path.of("../examples/alertmanager.yml"));
+    assertThat(r.hasErrors()).as("%s", r.diagnostics()).isFalse();
+    Route root = r.config().route();
+    assertThat(root.match(dev.tocsin.model.Labels.of("alertname", "X", "severity", "critical")))
+        .extracting(Route::receiver).containsExactly("oncall");
+    assertThat(root.match(dev.tocsin.model.Labels.of("alertname", "X", "severity", "warning")))
+        .extracting(Route::receiver).containsExactly("team-webhook");
+    assertThat(r.config().receiver("oncall").orElseThrow().integrations()).hasOnlyElementsOfType(WebhookConfig.class)
+        .hasSize(1);
+  }
 }
