@@ -1,22 +1,19 @@
 package dev.tocsin.notifier.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.tocsin.model.Labels;
-import dev.tocsin.model.testing.SharedDir;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.alertmanager.AlertmanagerEndpoint;
+import dev.tocsin.notifier.alertmanager.AlertmanagerPeer;
 import dev.tocsin.notifier.alertmanager.AlertmanagerNotifier;
 import dev.tocsin.notifier.config.NotificationConfigLoader;
 import dev.tocsin.notifier.config.NotificationConfigResult;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  * truncation and timestamps (both get the same start and end times).
  */
 class RoutingDifferentialIT {
-  private static final Path DEBIAN_TEMPLATES = Path.of("/usr/share/prometheus/alertmanager");
   private static final String EXTERNAL_URL = "http://alertmanager.example:9093";
   private static final OkHttpClient CLIENT = new OkHttpClient();
 
   @TempDir
   Path dir;
 
-  private Process alertmanager;
+  private AlertmanagerPeer alertmanager;
   private HttpServer capture;
   private RoutingNotifier router;
   private final List<String[]> received = new CopyOnWriteArrayList<>();
@@ -63,29 +56,10 @@ class RoutingDifferentialIT {
       router.close(Duration.ofSeconds(2));
     }
     if (alertmanager != null) {
-      ProcessHandle.of(alertmanager.pid()).ifPresent(ProcessHandle::destroy);
-      if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
-        alertmanager.destroyForcibly();
-      }
+      alertmanager.close();
     }
     if (capture != null) {
       capture.stop(0);
-    }
-  }
-
-  private static void requirePresent(Path p, String what) {
-    if (Files.exists(p)) {
-      return;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail("missing " + what + "; under CI=true this is a failure, not a skip");
-    }
-    assumeTrue(false, "missing " + what + "; skipping");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 
@@ -120,11 +94,6 @@ class RoutingDifferentialIT {
 
   @Test
   void payloadsMatchAlertmanagers() throws Exception {
-    Path binary = SharedDir.peers().resolve("usr/bin/prometheus-alertmanager");
-    requirePresent(binary, "the Alertmanager binary (run scripts/peers.sh)");
-    requirePresent(DEBIAN_TEMPLATES, "Debian Alertmanager's template folder " + DEBIAN_TEMPLATES
-        + " (scripts/peers.sh copies it there; it needs root)");
-
     capture = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     capture.createContext("/", ex -> {
       String agent = ex.getRequestHeaders().getFirst("User-Agent");
@@ -137,12 +106,8 @@ class RoutingDifferentialIT {
     String yaml = config(capture.getAddress().getPort());
     Path amYml = Files.writeString(dir.resolve("alertmanager.yml"), yaml);
 
-    int port = freePort();
-    String amUrl = "http://127.0.0.1:" + port;
-    alertmanager = new ProcessBuilder(binary.toString(), "--config.file=" + amYml, "--storage.path=" + dir,
-        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--web.external-url=" + EXTERNAL_URL)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
-    awaitReady(amUrl);
+    alertmanager = AlertmanagerPeer.start(dir, amYml, CLIENT, "--web.external-url=" + EXTERNAL_URL);
+    String amUrl = alertmanager.url();
 
     NotificationConfigResult loaded = new NotificationConfigLoader().load(amYml);
     assertThat(loaded.diagnostics()).isEmpty();
@@ -227,23 +192,5 @@ class RoutingDifferentialIT {
     if (ms > 0) {
       Thread.sleep(ms);
     }
-  }
-
-  private void awaitReady(String url) throws Exception {
-    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < until) {
-      if (!alertmanager.isAlive()) {
-        fail("Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
-      }
-      try (Response r = CLIENT.newCall(new Request.Builder().url(url + "/-/ready").build()).execute()) {
-        if (r.code() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    fail("Alertmanager not ready within 20s: " + Files.readString(dir.resolve("alertmanager.log")));
   }
 }

@@ -160,4 +160,18 @@ class RoutingNotifierTest {
     assertThat(router.stats().dropped()).isEqualTo(1);
     assertThat(router.stats().received()).isZero();
   }
+
+  @Test
+  void corruptNotificationLogIsIgnoredAndReplacedOnClose(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve(DispatcherStateStore.FILE_NAME), "{\"format\": 1, \"groups\": [{");
+    NotificationConfig c = config();
+    RoutingNotifier router = RoutingNotifier.create(c, Labels.EMPTY, new RoutingNotifier.Options(
+        Clock.fixed(NOW, ZoneOffset.UTC), s -> {}, s -> null, "", dir, 100));
+    router.send(List.of(firing("alertname", "Pending")));
+    router.close(Duration.ofSeconds(5));
+    DispatcherState saved = new DispatcherStateStore(dir).load().orElseThrow();
+    assertThat(saved.groups()).as("the pending group was saved with its timer").singleElement()
+        .satisfies(g -> assertThat(g.nextFlush()).isEqualTo(NOW.plusSeconds(30)));
+  }
 }
