@@ -135,12 +135,15 @@ public final class Dispatcher {
     }
     due.sort(Comparator.comparingInt((AggregationGroup g) -> g.route.index()).thenComparing(g -> g.groupLabels));
     List<Delivery> out = new ArrayList<>();
+    Inhibitor.Sources sources = due.isEmpty() ? null : inhibitor.sources(known.values(), now);
     for (AggregationGroup g : due) {
       g.nextFlush = now.plus(g.route.groupInterval());
       g.hasFlushed = true;
-      flush(g, now, out);
+      flush(g, now, sources, out);
     }
-    known.values().removeIf(a -> a.resolvedAt(now) && !inAnyGroup(a.labels()));
+    if (!due.isEmpty()) {
+      known.values().removeIf(a -> a.resolvedAt(now) && !inAnyGroup(a.labels()));
+    }
     log.expire(now);
     dirty = true;
     return out;
@@ -150,7 +153,7 @@ public final class Dispatcher {
     return groups.values().stream().anyMatch(g -> g.alerts.containsKey(labels));
   }
 
-  private void flush(AggregationGroup g, Instant now, List<Delivery> out) {
+  private void flush(AggregationGroup g, Instant now, Inhibitor.Sources sources, List<Delivery> out) {
     List<AggregationGroup.Held> held = new ArrayList<>(g.alerts.values());
     Flush flush = new Flush(g, held, now);
     List<OutgoingAlert> alerts = new ArrayList<>(held.size());
@@ -161,7 +164,7 @@ public final class Dispatcher {
           a.generatorUrl(), a.evaluationId()));
     }
     alerts.sort(AlertOrder.INSTANCE);
-    alerts.removeIf(a -> inhibitor.inhibited(a.labels(), known.values(), now));
+    alerts.removeIf(a -> sources.inhibit(a.labels()));
     if (alerts.isEmpty() || muted(g.route, now)) {
       finish(flush);
       return;

@@ -39,14 +39,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Tocsin's built-in notification routing, configured by an alertmanager.yml: a {@link Dispatcher}
  * driven by threads. Sent alerts are queued and taken in by one thread; one timer thread flushes
- * groups when due; each integration delivers on its own thread, so a slow receiver delays only
- * its own notifications. With a state directory the groups and the notification log are saved
+ * groups when due; each integration delivers on its own few threads, so a slow receiver delays
+ * only its own notifications. With a state directory the groups and the notification log are saved
  * after every change and restored at start, so a restart neither repeats nor loses notifications.
  */
 public final class RoutingNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(RoutingNotifier.class);
   /** Default capacity of the router's queue, as for an Alertmanager. */
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+  /**
+   * Threads per integration: groups are notified in parallel, as Alertmanager's per-group
+   * goroutines are, while a receiver that hangs holds up only its own threads.
+   */
+  private static final int THREADS_PER_INTEGRATION = 8;
   /** The longest the timer thread sleeps, so a clock that jumps is noticed. */
   private static final long MAX_SLEEP_MILLIS = 1000;
 
@@ -181,11 +186,12 @@ public final class RoutingNotifier implements Notifier {
   private void flushDue() {
     for (Delivery d : dispatcher.due(clock.instant())) {
       notifications.incrementAndGet();
-      ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(), k -> Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tocsin-notify-" + k);
-        t.setDaemon(true);
-        return t;
-      }));
+      ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(),
+          k -> Executors.newFixedThreadPool(THREADS_PER_INTEGRATION, r -> {
+            Thread t = new Thread(r, "tocsin-notify-" + k);
+            t.setDaemon(true);
+            return t;
+          }));
       lane.execute(() -> {
         dispatcher.run(d, clock::instant, () -> failed.incrementAndGet());
         wakeTimer();
