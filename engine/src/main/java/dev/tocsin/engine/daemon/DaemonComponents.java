@@ -1,6 +1,7 @@
 package dev.tocsin.engine.daemon;
 
 import dev.tocsin.engine.config.AlertmanagerConfig;
+import dev.tocsin.engine.config.StateConfig;
 import dev.tocsin.engine.config.TocsinConfig;
 import dev.tocsin.model.source.Diagnostic;
 import dev.tocsin.notifier.Notifier;
@@ -8,13 +9,16 @@ import dev.tocsin.notifier.alertmanager.AlertmanagerEndpoint;
 import dev.tocsin.notifier.alertmanager.AlertmanagerNotifier;
 import dev.tocsin.notifier.alertmanager.AlertmanagerStats;
 import dev.tocsin.notifier.config.NotificationConfigLoader;
+import dev.tocsin.notifier.config.HttpSettings;
 import dev.tocsin.notifier.config.NotificationConfigResult;
 import dev.tocsin.notifier.route.RoutingNotifier;
+import dev.tocsin.promql.http.HttpClientConfig;
 import dev.tocsin.promql.http.HttpClients;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +63,10 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
             .map(Diagnostic::format).collect(Collectors.joining("\n")));
       }
       r.warnings().forEach(w -> LOG.warn("{}", w.format()));
-      notifiers.add(RoutingNotifier.create(r.config(), config.global().externalLabels(), console, clock));
+      StateConfig state = config.state();
+      notifiers.add(RoutingNotifier.create(r.config(), config.global().externalLabels(),
+          new RoutingNotifier.Options(clock, console, DaemonComponents::webhookClient, externalUrl,
+              state == null ? null : state.directory(), RoutingNotifier.DEFAULT_QUEUE_CAPACITY)));
     }
     if (!config.alerting().alertmanagers().isEmpty()) {
       List<AlertmanagerEndpoint> endpoints = new ArrayList<>();
@@ -72,6 +80,19 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
       notifiers.add(n);
     }
     return new Daemon.Components(datasources, notifiers);
+  }
+
+  /** An HTTP client for a webhook's {@code http_config}, built as for datasources; the flush bounds each call. */
+  static OkHttpClient webhookClient(HttpSettings s) {
+    HttpClientConfig.BasicAuth basic = s.basicAuth() == null ? null : new HttpClientConfig.BasicAuth(
+        s.basicAuth().username(), null, s.basicAuth().password(), s.basicAuth().passwordFile());
+    HttpClientConfig.Authorization auth = s.authorization() == null ? null : new HttpClientConfig.Authorization(
+        s.authorization().type(), s.authorization().credentials(), s.authorization().credentialsFile());
+    HttpClientConfig.TlsConfig tls = s.tls() == null ? null : new HttpClientConfig.TlsConfig(s.tls().caFile(),
+        s.tls().certFile(), s.tls().keyFile(), s.tls().serverName(), s.tls().insecureSkipVerify(),
+        s.tls().minVersion());
+    return HttpClients.create(HttpClients.shared(), new HttpClientConfig(basic, auth, Map.of(), tls, s.proxyUrl(), s.followRedirects(),
+        s.enableHttp2()), Duration.ZERO, Duration.ofSeconds(10));
   }
 
   /** Points the per-Alertmanager counters at this client. */

@@ -1,11 +1,10 @@
 package dev.tocsin.notifier.config;
 
 /**
- * One way of delivering a receiver's notifications that Tocsin implements. Only Tocsin's own
- * {@code log_configs} exists so far; webhook and email configurations join this hierarchy when they
- * are delivered.
+ * One way of delivering a receiver's notifications that Tocsin implements: its own {@code
+ * log_configs} and Alertmanager's {@code webhook_configs} and {@code email_configs}.
  */
-public sealed interface IntegrationConfig permits LogConfig, EmailConfig {
+public sealed interface IntegrationConfig permits LogConfig, WebhookConfig, EmailConfig {
   /** Whether resolved notifications are delivered too. */
   boolean sendResolved();
 }

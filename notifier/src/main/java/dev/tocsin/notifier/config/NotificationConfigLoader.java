@@ -13,6 +13,7 @@ import dev.tocsin.model.yaml.YamlLimits;
 import dev.tocsin.notifier.route.GroupBy;
 import dev.tocsin.notifier.route.MatcherParser;
 import dev.tocsin.notifier.route.MatcherSyntaxException;
+import dev.tocsin.notifier.route.TimeInterval;
 import dev.tocsin.notifier.route.Route;
 import dev.tocsin.notifier.template.NotificationTemplateException;
 import dev.tocsin.notifier.template.NotificationTemplates;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +59,6 @@ public final class NotificationConfigLoader {
       "telegram_bot_token_file", "webex_api_url", "rocketchat_api_url", "rocketchat_token", "rocketchat_token_file",
       "rocketchat_token_id", "rocketchat_token_id_file", "mattermost_webhook_url", "mattermost_webhook_url_file",
       "jira_api_url"));
-  private static final Set<String> HTTP_CONFIG_FIELDS = Set.of("basic_auth", "authorization", "oauth2",
-      "bearer_token", "bearer_token_file", "tls_config", "follow_redirects", "enable_http2", "proxy_url", "no_proxy",
-      "proxy_from_environment", "proxy_connect_header", "http_headers");
   private static final Set<String> ROUTE_FIELDS = Set.of("receiver", "group_by", "match", "match_re", "matchers",
       "mute_time_intervals", "active_time_intervals", "continue", "routes", "group_wait", "group_interval",
       "repeat_interval");
@@ -67,16 +66,13 @@ public final class NotificationConfigLoader {
       "source_matchers", "target_match", "target_match_re", "target_matchers", "equal");
   /** Alertmanager's receiver types, accepted but not delivered by Tocsin. */
   private static final Set<String> UNDELIVERED_TYPES = Set.of("discord_configs",
-      "incidentio_configs", "pagerduty_configs", "slack_configs", "webhook_configs", "opsgenie_configs",
+      "incidentio_configs", "pagerduty_configs", "slack_configs", "opsgenie_configs",
       "wechat_configs", "pushover_configs", "victorops_configs", "sns_configs", "telegram_configs", "webex_configs",
       "msteams_configs", "msteamsv2_configs", "jira_configs", "rocketchat_configs", "mattermost_configs");
-  private static final Set<String> RECEIVER_FIELDS =
-      union(UNDELIVERED_TYPES, Set.of("name", "log_configs", "email_configs"));
+  private static final Set<String> RECEIVER_FIELDS = union(UNDELIVERED_TYPES, Set.of("name", "log_configs",
+      "webhook_configs", "email_configs"));
   private static final Set<String> LOG_FIELDS = Set.of("send_resolved");
   private static final Set<String> TIME_INTERVAL_FIELDS = Set.of("name", "time_intervals");
-  private static final Set<String> TIME_RANGE_FIELDS =
-      Set.of("times", "weekdays", "days_of_month", "months", "years", "location");
-  private static final Set<String> TIMES_FIELDS = Set.of("start_time", "end_time");
 
   /** Matchers in the order Alertmanager sorts them: by name, then value, then operator. */
   private static final Comparator<LabelMatcher> MATCHER_ORDER = Comparator.comparing(LabelMatcher::name)
@@ -140,6 +136,8 @@ public final class NotificationConfigLoader {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final List<Reference> receiverRefs = new ArrayList<>();
     private final List<Reference> intervalRefs = new ArrayList<>();
+    private final FieldReader fields;
+    private HttpSettings globalHttp = HttpSettings.DEFAULT;
     private int routeCount;
     private EmailConfigReader emails;
 
@@ -148,6 +146,7 @@ public final class NotificationConfigLoader {
       this.doc = doc;
       this.baseDir = baseDir;
       this.reader = new NodeReader(doc, file);
+      this.fields = new FieldReader(reader, file, baseDir, problems);
     }
 
     NotificationConfigResult decode() {
@@ -168,7 +167,7 @@ public final class NotificationConfigLoader {
       for (Node n : reader.sequence(value(top, "inhibit_rules"), "[]config.InhibitRule")) {
         inhibitRules.add(inhibitRule(n));
       }
-      List<String> intervals = new ArrayList<>();
+      Map<String, List<TimeInterval>> intervals = new LinkedHashMap<>();
       timeIntervals(value(top, "mute_time_intervals"), "mute time interval", intervals);
       timeIntervals(value(top, "time_intervals"), "time interval", intervals);
       Route route = null;
@@ -185,7 +184,7 @@ public final class NotificationConfigLoader {
           error(ref.node(), "undefined receiver \"" + ref.name() + "\" used in route");
         }
       }
-      Set<String> intervalNames = Set.copyOf(intervals);
+      Set<String> intervalNames = intervals.keySet();
       for (Reference ref : intervalRefs) {
         if (!intervalNames.contains(ref.name())) {
           error(ref.node(), "undefined time interval \"" + ref.name() + "\" used in route");
@@ -240,7 +239,7 @@ public final class NotificationConfigLoader {
           smtp.put(key, s);
         }
       }
-      reader.mapping(value(f, "http_config"), "config.HTTPClientConfig", HTTP_CONFIG_FIELDS, false);
+      globalHttp = new HttpSettingsReader(fields).read(value(f, "http_config"), HttpSettings.DEFAULT);
       reader.mapping(value(f, "smtp_tls_config"), "config.TLSConfig", null, true);
       return new GlobalSettings(resolveTimeout == null ? GlobalSettings.DEFAULT_RESOLVE_TIMEOUT : resolveTimeout, smtp);
     }
@@ -284,6 +283,13 @@ public final class NotificationConfigLoader {
           Node sr = value(lf, "send_resolved");
           Boolean sendResolved = NodeReader.isNull(sr) ? Boolean.TRUE : bool(sr);
           integrations.add(new LogConfig(sendResolved == null || sendResolved));
+        }
+        WebhookConfigReader webhooks = new WebhookConfigReader(fields);
+        for (Node c : reader.sequence(value(f, "webhook_configs"), "[]*config.WebhookConfig")) {
+          WebhookConfig w = webhooks.read(c, globalHttp);
+          if (w != null) {
+            integrations.add(w);
+          }
         }
         integrations.addAll(emails.read(value(f, "email_configs")));
         List<String> undelivered = new ArrayList<>();
@@ -497,7 +503,7 @@ public final class NotificationConfigLoader {
       return new InhibitRuleConfig(NodeReader.isNull(name) ? "" : reader.string(name), source, target, equal);
     }
 
-    private void timeIntervals(Node node, String what, List<String> names) {
+    private void timeIntervals(Node node, String what, Map<String, List<TimeInterval>> names) {
       String type = what.startsWith("mute") ? "config.MuteTimeInterval" : "config.TimeInterval";
       for (Node n : reader.sequence(node, "[]" + type)) {
         Map<String, NodeTuple> f = reader.mapping(n, type, TIME_INTERVAL_FIELDS, false);
@@ -505,19 +511,10 @@ public final class NotificationConfigLoader {
         String name = NodeReader.isNull(nameNode) ? "" : reader.string(nameNode);
         if (name != null && name.isEmpty()) {
           error(n, "missing name in " + what);
-        } else if (name != null && names.contains(name)) {
-          error(nameNode, what + " \"" + name + "\" is not unique");
-        } else if (name != null) {
-          names.add(name);
         }
-        for (Node range : reader.sequence(value(f, "time_intervals"), "[]timeinterval.TimeInterval")) {
-          Map<String, NodeTuple> rf = reader.mapping(range, "timeinterval.TimeInterval", TIME_RANGE_FIELDS, false);
-          for (Node t : reader.sequence(value(rf, "times"), "[]timeinterval.TimeRange")) {
-            reader.mapping(t, "timeinterval.TimeRange", TIMES_FIELDS, false);
-          }
-          for (String list : List.of("weekdays", "days_of_month", "months", "years")) {
-            reader.sequence(value(rf, list), "[]timeinterval." + list);
-          }
+        List<TimeInterval> ranges = new TimeIntervalReader(fields).read(value(f, "time_intervals"));
+        if (name != null && !name.isEmpty() && names.putIfAbsent(name, ranges) != null) {
+          error(nameNode, what + " \"" + name + "\" is not unique");
         }
       }
     }

@@ -63,6 +63,11 @@ public final class EmailIntegration implements Integration {
   }
 
   @Override
+  public boolean sendResolved() {
+    return config.sendResolved();
+  }
+
+  @Override
   public void deliver(Notification notification) {
     Notification n = config.sendResolved() ? notification : notification.firingOnly();
     if (n.alerts().isEmpty()) {

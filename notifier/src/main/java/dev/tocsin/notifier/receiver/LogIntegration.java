@@ -28,6 +28,11 @@ public final class LogIntegration implements Integration {
   }
 
   @Override
+  public boolean sendResolved() {
+    return sendResolved;
+  }
+
+  @Override
   public void deliver(Notification notification) {
     Notification n = sendResolved ? notification : notification.firingOnly();
     if (!n.alerts().isEmpty()) {

@@ -7,90 +7,145 @@ import dev.tocsin.notifier.Notifier;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.QueueWorker;
 import dev.tocsin.notifier.config.EmailConfig;
+import dev.tocsin.notifier.config.HttpSettings;
 import dev.tocsin.notifier.config.IntegrationConfig;
 import dev.tocsin.notifier.config.LogConfig;
 import dev.tocsin.notifier.config.NotificationConfig;
 import dev.tocsin.notifier.config.ReceiverConfig;
+import dev.tocsin.notifier.config.WebhookConfig;
 import dev.tocsin.notifier.email.EmailIntegration;
 import dev.tocsin.notifier.receiver.Integration;
 import dev.tocsin.notifier.receiver.LogIntegration;
 import dev.tocsin.notifier.template.NotificationTemplateException;
 import dev.tocsin.notifier.template.NotificationTemplates;
-import dev.tocsin.notifier.receiver.Notification;
+import dev.tocsin.notifier.webhook.WebhookIntegration;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tocsin's built-in notification routing, configured by an alertmanager.yml: each alert walks the
- * route tree ({@link Route#match}), alerts are grouped per route and {@code group_by} values, and
- * each group goes to its route's receiver as one {@link Notification}.
- *
- * <p>This first version delivers immediately, on its own thread, whenever alerts are sent: one
- * notification per group and receiver for every {@link #send} (so a resent firing alert is
- * notified again). Alertmanager's {@code group_wait}, {@code group_interval} and {@code
- * repeat_interval} timers, inhibition and time-interval muting are loaded but not applied yet.
- * Notifications of one batch are delivered in route-tree order, then by group labels.
+ * Tocsin's built-in notification routing, configured by an alertmanager.yml: a {@link Dispatcher}
+ * driven by threads. Sent alerts are queued and taken in by one thread; one timer thread flushes
+ * groups when due; each integration delivers on its own few threads, so a slow receiver delays
+ * only its own notifications. With a state directory the groups and the notification log are saved
+ * after every change and restored at start, so a restart neither repeats nor loses notifications.
  */
 public final class RoutingNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(RoutingNotifier.class);
   /** Default capacity of the router's queue, as for an Alertmanager. */
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+  /**
+   * Threads per integration: groups are notified in parallel, as Alertmanager's per-group
+   * goroutines are, while a receiver that hangs holds up only its own threads.
+   */
+  private static final int THREADS_PER_INTEGRATION = 8;
+  /** The longest the timer thread sleeps, so a clock that jumps is noticed. */
+  private static final long MAX_SLEEP_MILLIS = 1000;
 
-  private final Route root;
-  private final Map<String, List<Integration>> receivers;
+  /** What a router needs besides its configuration. */
+  public record Options(Clock clock, Consumer<String> console, Function<HttpSettings, OkHttpClient> httpClients,
+      String externalUrl, Path stateDirectory, int queueCapacity) {
+    public Options {
+      Objects.requireNonNull(clock, "clock is null");
+      Objects.requireNonNull(console, "console is null");
+      Objects.requireNonNull(httpClients, "httpClients is null");
+      externalUrl = externalUrl == null ? "" : externalUrl;
+    }
+
+    /** Defaults: a plain HTTP client (http_config with authentication or TLS is refused), no state directory. */
+    public static Options of(Clock clock, Consumer<String> console) {
+      return new Options(clock, console, RoutingNotifier::plainClient, "", null, DEFAULT_QUEUE_CAPACITY);
+    }
+  }
+
+  private static final OkHttpClient PLAIN = new OkHttpClient.Builder().callTimeout(Duration.ZERO).build();
+
+  private static OkHttpClient plainClient(HttpSettings s) {
+    if (s.isCustom()) {
+      throw new IllegalArgumentException("webhook http_config needs the daemon's HTTP client factory");
+    }
+    return PLAIN;
+  }
+
+  private final Dispatcher dispatcher;
   private final Labels externalLabels;
   private final Clock clock;
   private final QueueWorker worker;
+  private final DispatcherStateStore store;
+  private final Thread timer;
+  private final Object wake = new Object();
+  private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong notifications = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private volatile boolean stopping;
 
-  /**
-   * Starts a router over a route tree and the integrations of each receiver name.
-   *
-   * @param externalLabels added to alerts that lack them, as they would be before reaching Alertmanager
-   */
-  public RoutingNotifier(Route root, Map<String, List<Integration>> receivers, Labels externalLabels, Clock clock,
-      int queueCapacity) {
-    this.root = Objects.requireNonNull(root, "root is null");
-    this.receivers = Map.copyOf(receivers);
+  /** Starts a router over a dispatcher; restores and keeps its state in {@code stateDirectory} when given. */
+  public RoutingNotifier(Dispatcher dispatcher, Labels externalLabels, Clock clock, int queueCapacity,
+      Path stateDirectory) {
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher is null");
     this.externalLabels = Objects.requireNonNull(externalLabels, "externalLabels is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
+    this.store = stateDirectory == null ? null : new DispatcherStateStore(stateDirectory);
+    if (store != null) {
+      try {
+        store.load().ifPresent(s -> dispatcher.restore(s, clock.instant()));
+      } catch (DispatcherStateStore.StateFileException e) {
+        LOG.error("Ignoring the notification log: {}", e.getMessage());
+      }
+    }
     AlertQueue queue = new AlertQueue(queueCapacity);
-    this.worker = new QueueWorker("tocsin-router", queue, queueCapacity, this::deliver);
+    this.worker = new QueueWorker("tocsin-router", queue, queueCapacity, this::ingest);
+    this.timer = new Thread(this::runTimer, "tocsin-router-timer");
+    timer.setDaemon(true);
     worker.start();
+    timer.start();
   }
 
-  /** A router for a loaded configuration whose {@code log} receivers print to {@code console}. */
-  public static RoutingNotifier create(NotificationConfig config, Labels externalLabels, Consumer<String> console,
-      Clock clock) {
+  /** A router for a loaded configuration. */
+  public static RoutingNotifier create(NotificationConfig config, Labels externalLabels, Options options) {
     Map<String, List<Integration>> receivers = new LinkedHashMap<>();
     NotificationTemplates templates = null;
     for (ReceiverConfig r : config.receivers()) {
       List<Integration> integrations = new ArrayList<>();
       for (IntegrationConfig ic : r.integrations()) {
         if (ic instanceof LogConfig log) {
-          integrations.add(new LogIntegration(log, console));
+          integrations.add(new LogIntegration(log, options.console()));
+        } else if (ic instanceof WebhookConfig w) {
+          integrations.add(new WebhookIntegration(w, options.httpClients().apply(w.http()), options.externalUrl()));
         } else if (ic instanceof EmailConfig email) {
           templates = templates != null ? templates : templates(config);
-          integrations.add(emailIntegration(r.name(), email, templates, ""));
+          integrations.add(emailIntegration(r.name(), email, templates, options.externalUrl()));
         }
       }
       receivers.put(r.name(), List.copyOf(integrations));
     }
-    return new RoutingNotifier(config.route(), receivers, externalLabels, clock, DEFAULT_QUEUE_CAPACITY);
+    Dispatcher d = new Dispatcher(config.route(), receivers, config.inhibitRules(), config.timeIntervals(),
+        config.global().resolveTimeout());
+    return new RoutingNotifier(d, externalLabels, options.clock(), options.queueCapacity(), options.stateDirectory());
+  }
+
+  /** A router for a loaded configuration whose {@code log} receivers print to {@code console}. */
+  public static RoutingNotifier create(NotificationConfig config, Labels externalLabels, Consumer<String> console,
+      Clock clock) {
+    return create(config, externalLabels, Options.of(clock, console));
   }
 
   /** The notification templates of a configuration (already checked when it loaded). */
@@ -117,40 +172,66 @@ public final class RoutingNotifier implements Notifier {
     worker.queue().add(ExternalLabels.applyAll(alerts, externalLabels));
   }
 
-  private void deliver(List<OutgoingAlert> batch) {
+  private void ingest(List<OutgoingAlert> batch) {
     received.addAndGet(batch.size());
-    for (Notification n : notifications(root, batch, clock.instant())) {
-      for (Integration integration : receivers.getOrDefault(n.receiver(), List.of())) {
-        notifications.incrementAndGet();
-        try {
-          integration.deliver(n);
-        } catch (RuntimeException e) {
-          failed.incrementAndGet();
-          LOG.error("Notification to receiver {} for group {} failed", n.receiver(), n.groupKey(), e);
+    dispatcher.ingest(batch, clock.instant());
+    wakeTimer();
+  }
+
+  private void wakeTimer() {
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  private void runTimer() {
+    while (!stopping) {
+      try {
+        flushDue();
+        saveIfDirty();
+        Instant next = dispatcher.nextFlush();
+        long sleep = next == null ? MAX_SLEEP_MILLIS
+            : Math.min(MAX_SLEEP_MILLIS, Duration.between(clock.instant(), next).toMillis());
+        if (sleep > 0) {
+          synchronized (wake) {
+            if (!stopping) {
+              wake.wait(sleep);
+            }
+          }
         }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("The notification router's timer failed", e);
       }
     }
   }
 
-  /**
-   * The notifications for a batch of alerts at a time, in route-tree order and then by group
-   * labels; alerts in a group are sorted by labels, and an alert sent twice in one batch counts
-   * once (its last state wins).
-   */
-  public static List<Notification> notifications(Route root, List<OutgoingAlert> alerts, Instant now) {
-    Map<Route, Map<Labels, Map<Labels, OutgoingAlert>>> groups =
-        new TreeMap<>(Comparator.comparingInt(Route::index));
-    for (OutgoingAlert a : alerts) {
-      for (Route r : root.match(a.labels())) {
-        groups.computeIfAbsent(r, k -> new TreeMap<>())
-            .computeIfAbsent(r.groupBy().groupLabels(a.labels()), k -> new TreeMap<>())
-            .put(a.labels(), a);
-      }
+  private void flushDue() {
+    for (Delivery d : dispatcher.due(clock.instant())) {
+      notifications.incrementAndGet();
+      ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(),
+          k -> Executors.newFixedThreadPool(THREADS_PER_INTEGRATION, r -> {
+            Thread t = new Thread(r, "tocsin-notify-" + k);
+            t.setDaemon(true);
+            return t;
+          }));
+      lane.execute(() -> {
+        dispatcher.run(d, clock::instant, () -> failed.incrementAndGet());
+        wakeTimer();
+      });
     }
-    List<Notification> out = new ArrayList<>();
-    groups.forEach((route, byGroup) -> byGroup.forEach((groupLabels, byLabels) -> out.add(new Notification(
-        route.receiver(), route.key() + ":" + groupLabels, groupLabels, List.copyOf(byLabels.values()), now))));
-    return out;
+  }
+
+  private void saveIfDirty() {
+    if (store == null || !dispatcher.dirty()) {
+      return;
+    }
+    try {
+      store.save(dispatcher.snapshot());
+    } catch (IOException e) {
+      LOG.error("Cannot save the notification log to {}: {}", store.file(), e.getMessage());
+    }
   }
 
   /** The router's counters. */
@@ -159,8 +240,41 @@ public final class RoutingNotifier implements Notifier {
     return new RouterStats(received.get(), notifications.get(), failed.get(), q.dropped(), q.size());
   }
 
+  /**
+   * Takes in what is queued, flushes the groups due by then, waits for deliveries until the
+   * deadline and saves the state; groups still waiting keep their timers in the saved state.
+   */
   @Override
   public void close(Duration deadline) {
+    long until = System.nanoTime() + Math.max(0, deadline.toNanos());
     QueueWorker.closeAll(List.of(worker), deadline);
+    stopping = true;
+    wakeTimer();
+    try {
+      timer.join(TimeUnit.NANOSECONDS.toMillis(Math.max(0, until - System.nanoTime())) + 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    flushDue();
+    for (ExecutorService lane : lanes.values()) {
+      lane.shutdown();
+    }
+    for (ExecutorService lane : lanes.values()) {
+      try {
+        if (!lane.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          lane.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        lane.shutdownNow();
+      }
+    }
+    if (store != null) {
+      try {
+        store.save(dispatcher.snapshot());
+      } catch (IOException e) {
+        LOG.error("Cannot save the notification log to {}: {}", store.file(), e.getMessage());
+      }
+    }
   }
 }

@@ -108,23 +108,24 @@ class NotificationConfigLoaderTest {
     assertThat(List.of(root.index(), critical.index(), mysql.index(), warn.index())).containsExactly(0, 1, 2, 3);
 
     List<IntegrationConfig> pager = c.receiver("pager").orElseThrow().integrations();
-    assertThat(pager).hasSize(2);
+    assertThat(pager).hasSize(3);
     assertThat(pager.get(0)).isEqualTo(new LogConfig(false));
-    EmailConfig email = (EmailConfig) pager.get(1);
+    assertThat(pager.get(1))
+        .isEqualTo(new WebhookConfig(true, "http://hooks.example/alert", null, 0, Duration.ZERO, HttpSettings.DEFAULT));
+    EmailConfig email = (EmailConfig) pager.get(2);
     assertThat(List.of(email.to(), email.from(), email.host(), email.port(), email.requireTls(), email.sendResolved()))
         .as("global smtp_* values fill what the entry leaves unset")
         .containsExactly("oncall@example.org", "alertmanager@example.org", "mail.example.org", 587, false, false);
     assertThat(c.receiver("console").orElseThrow().integrations()).containsExactly(new LogConfig(true));
     assertThat(c.inhibitRules()).hasSize(1);
     assertThat(c.inhibitRules().get(0).equal()).containsExactly("alertname", "cluster");
-    assertThat(c.timeIntervals()).containsExactly("offhours");
+    assertThat(c.timeIntervals().keySet()).containsExactly("offhours");
   }
 
   @Test
   void warnsAboutReceiverTypesTocsinDoesNotDeliver() {
     NotificationConfigResult r = load(REALISTIC);
     assertThat(r.warnings().stream().map(Diagnostic::format)).containsExactly(
-        "am.yml: 40:5: receiver pager: webhook_configs not delivered by Tocsin",
         "am.yml: 45:5: receiver chat: slack_configs not delivered by Tocsin");
     assertThat(r.config().receiver("chat").orElseThrow().undeliveredTypes()).containsExactly("slack_configs");
   }
@@ -236,5 +237,103 @@ class NotificationConfigLoaderTest {
     NotificationConfigResult missing = new NotificationConfigLoader().load(Path.of("/nonexistent/am.yml"));
     assertThat(formatted(missing)).containsExactly(
         "/nonexistent/am.yml: open /nonexistent/am.yml: no such file or directory");
+  }
+
+  @Test
+  void readsWebhookConfigsWithDefaultsAndGlobalHttpConfig() {
+    NotificationConfigResult r = load("""
+        global:
+          http_config: {basic_auth: {username: u, password: p}}
+        route: {receiver: hook}
+        receivers:
+          - name: hook
+            webhook_configs:
+              - url: https://hooks.example/a
+                max_alerts: 3
+                send_resolved: false
+                timeout: 5s
+              - url_file: secret/url
+                http_config: {authorization: {credentials: tok}, tls_config: {insecure_skip_verify: true}}
+        """);
+    assertThat(r.diagnostics()).isEmpty();
+    List<IntegrationConfig> hooks = r.config().receiver("hook").orElseThrow().integrations();
+    WebhookConfig a = (WebhookConfig) hooks.get(0);
+    assertThat(a.maxAlerts()).isEqualTo(3);
+    assertThat(a.sendResolved()).isFalse();
+    assertThat(a.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(a.http().basicAuth()).isEqualTo(new HttpSettings.BasicAuth("u", "p", null));
+    WebhookConfig b = (WebhookConfig) hooks.get(1);
+    assertThat(b.urlFile()).isEqualTo(Path.of("/etc/tocsin/secret/url"));
+    assertThat(b.http().basicAuth()).as("its own http_config replaces the global one").isNull();
+    assertThat(b.http().authorization()).isEqualTo(new HttpSettings.Authorization("Bearer", "tok", null));
+    assertThat(b.http().tls().insecureSkipVerify()).isTrue();
+  }
+
+  @Test
+  void reportsBadWebhookConfigs() {
+    NotificationConfigResult r = load("""
+        route: {receiver: hook}
+        receivers:
+          - name: hook
+            webhook_configs:
+              - send_resolved: true
+              - {url: "http://a", url_file: f}
+              - url: ftp://x
+              - {url: "http://a", max_alerts: -1}
+              - {url: "http://a", http_config: {oauth2: {}}}
+        """);
+    assertThat(r.diagnostics().stream().map(Diagnostic::format)).containsExactly(
+        "am.yml: 5:9: one of url or url_file must be configured",
+        "am.yml: 6:9: at most one of url & url_file must be configured",
+        "am.yml: 7:14: unsupported scheme or missing host in URL \"ftp://x\"",
+        "am.yml: 8:39: cannot unmarshal !!int `-1` into uint64",
+        "am.yml: 9:41: field oauth2 is not supported by Tocsin");
+  }
+
+  @Test
+  void readsAndChecksTimeIntervals() {
+    NotificationConfigResult r = load("""
+        route:
+          receiver: r
+          routes: [{receiver: r, mute_time_intervals: [nights], active_time_intervals: [bad]}]
+        receivers: [{name: r}]
+        time_intervals:
+          - name: nights
+            time_intervals:
+              - times: [{start_time: "22:00", end_time: "24:00"}]
+                weekdays: ["monday:friday", sunday]
+                days_of_month: ["1:5", "-3:-1"]
+                months: ["january:march", "12"]
+                years: ["2026"]
+                location: Europe/Paris
+          - name: bad
+            time_intervals:
+              - times: [{start_time: "10:00", end_time: "09:00"}, {start_time: "9", end_time: "10:00"}]
+                weekdays: [funday]
+                days_of_month: ["0", "5:2"]
+                months: [smarch]
+                location: Mars/Olympus
+        """);
+    assertThat(r.diagnostics().stream().map(Diagnostic::format)).containsExactly(
+        "am.yml: 16:17: start time cannot be equal or greater than end time",
+        "am.yml: 16:72: couldn't parse timestamp 9, invalid format",
+        "am.yml: 17:20: funday is not a valid weekday",
+        "am.yml: 18:25: 0 is not a valid day of month",
+        "am.yml: 18:30: start day of month cannot be after end day of month in 5:2",
+        "am.yml: 19:18: smarch is not a valid month",
+        "am.yml: 20:19: unknown time zone Mars/Olympus");
+  }
+
+  @Test
+  void exampleRoutesCriticalToWebhookAndEmailAndWarningToWebhook() {
+    NotificationConfigResult r = new NotificationConfigLoader().load(Path.of("../examples/alertmanager.yml"));
+    assertThat(r.hasErrors()).as("%s", r.diagnostics()).isFalse();
+    Route root = r.config().route();
+    assertThat(root.match(dev.tocsin.model.Labels.of("alertname", "X", "severity", "critical")))
+        .extracting(Route::receiver).containsExactly("oncall");
+    assertThat(root.match(dev.tocsin.model.Labels.of("alertname", "X", "severity", "warning")))
+        .extracting(Route::receiver).containsExactly("team-webhook");
+    assertThat(r.config().receiver("oncall").orElseThrow().integrations())
+        .hasExactlyElementsOfTypes(WebhookConfig.class, EmailConfig.class);
   }
 }

@@ -7,6 +7,9 @@ import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.config.NotificationConfig;
 import dev.tocsin.notifier.config.NotificationConfigLoader;
 import dev.tocsin.notifier.config.NotificationConfigResult;
+import dev.tocsin.notifier.config.LogConfig;
+import dev.tocsin.notifier.receiver.Integration;
+import dev.tocsin.notifier.receiver.LogIntegration;
 import dev.tocsin.notifier.receiver.Notification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +60,7 @@ class RoutingNotifierTest {
   }
 
   private static OutgoingAlert firing(String... labels) {
-    return new OutgoingAlert(Labels.of(labels), Labels.of("summary", "something broke"), NOW.minusSeconds(60),
+    return new OutgoingAlert(Labels.of(labels), Labels.of("summary", "something broke"), NOW,
         NOW.plusSeconds(240), "http://prom/graph", "eval-1");
   }
 
@@ -83,12 +88,18 @@ class RoutingNotifierTest {
 
   @Test
   void groupsPerRouteAndGroupByValuesInTreeOrder() {
-    List<Notification> ns = RoutingNotifier.notifications(config().route(), List.of(
+    List<Notification> ns = new ArrayList<>();
+    Integration capture = ns::add;
+    Dispatcher d = new Dispatcher(config().route(), Map.of("default", List.of(capture), "chat", List.of(capture),
+        "pager", List.of(), "dba", List.of()), List.of(), Map.of(), Duration.ofMinutes(5));
+    d.ingest(List.of(
         firing("alertname", "Disk", "severity", "warning", "team", "web", "instance", "b"),
         firing("alertname", "Disk", "severity", "warning", "team", "web", "instance", "a"),
         firing("alertname", "Disk", "severity", "warning", "team", "db", "instance", "c"),
         firing("alertname", "CPU", "instance", "x"),
         firing("alertname", "Disk", "instance", "y")), NOW);
+    assertThat(d.due(NOW.plusSeconds(29))).as("group_wait 30s").isEmpty();
+    d.due(NOW.plusSeconds(30)).forEach(x -> d.run(x, () -> NOW, () -> {}));
     assertThat(ns).extracting(Notification::groupKey).containsExactly(
         "{}:{alertname=\"CPU\"}",
         "{}:{alertname=\"Disk\"}",
@@ -98,30 +109,47 @@ class RoutingNotifierTest {
   }
 
   @Test
-  void logReceiverPrintsOneDeterministicLinePerNotification() {
-    List<String> console = new CopyOnWriteArrayList<>();
-    RoutingNotifier router = RoutingNotifier.create(config(), Labels.of("cluster", "eu1"), console::add,
-        Clock.fixed(NOW, ZoneOffset.UTC));
-    router.send(List.of(
+  void logReceiverPrintsOneDeterministicLinePerNotificationAfterGroupWait() {
+    List<String> console = new ArrayList<>();
+    NotificationConfig c = config();
+    Dispatcher d = new Dispatcher(c.route(), Map.of("dba", List.of(new LogIntegration(new LogConfig(false),
+        console::add)), "chat", List.of(new LogIntegration(new LogConfig(true), console::add)), "pager", List.of(),
+        "default", List.of()), List.of(), Map.of(), Duration.ofMinutes(5));
+    d.ingest(List.of(
         firing("alertname", "HighErrorRate", "severity", "critical", "team", "db", "job", "api"),
         resolved("alertname", "HighErrorRate", "severity", "critical", "team", "db", "job", "web"),
-        resolved("alertname", "Gone", "severity", "critical", "team", "db")));
-    router.close(Duration.ofSeconds(10));
-
+        firing("alertname", "Gone", "severity", "critical", "team", "db")), NOW);
+    Instant flush = NOW.plusSeconds(30);
+    d.due(flush).forEach(x -> d.run(x, () -> flush, () -> {}));
     assertThat(console).containsExactly(
-        "2026-03-01T12:00:00Z notification receiver=\"dba\" status=firing group={alertname=\"HighErrorRate\"}"
-            + " firing=1 resolved=0 | firing HighErrorRate{cluster=\"eu1\", job=\"api\", severity=\"critical\","
-            + " team=\"db\"} summary=\"something broke\"",
-        "2026-03-01T12:00:00Z notification receiver=\"chat\" status=resolved group={alertname=\"Gone\", team=\"db\"}"
-            + " firing=0 resolved=1 | resolved Gone{cluster=\"eu1\", severity=\"critical\", team=\"db\"}",
-        "2026-03-01T12:00:00Z notification receiver=\"chat\" status=firing group={alertname=\"HighErrorRate\","
-            + " team=\"db\"} firing=1 resolved=1 | firing HighErrorRate{cluster=\"eu1\", job=\"api\","
-            + " severity=\"critical\", team=\"db\"} summary=\"something broke\" | resolved"
-            + " HighErrorRate{cluster=\"eu1\", job=\"web\", severity=\"critical\", team=\"db\"}");
-    RouterStats stats = router.stats();
-    assertThat(stats.received()).isEqualTo(3);
-    assertThat(stats.notifications()).as("dba's Gone notification had only resolved alerts").isEqualTo(4);
-    assertThat(stats.dropped()).isZero();
+        "2026-03-01T12:00:30Z notification receiver=\"dba\" status=firing group={alertname=\"Gone\"}"
+            + " firing=1 resolved=0 | firing Gone{severity=\"critical\", team=\"db\"} summary=\"something broke\"",
+        "2026-03-01T12:00:30Z notification receiver=\"dba\" status=firing group={alertname=\"HighErrorRate\"}"
+            + " firing=1 resolved=0 | firing HighErrorRate{job=\"api\", severity=\"critical\", team=\"db\"}"
+            + " summary=\"something broke\"",
+        "2026-03-01T12:00:30Z notification receiver=\"chat\" status=firing group={alertname=\"Gone\", team=\"db\"}"
+            + " firing=1 resolved=0 | firing Gone{severity=\"critical\", team=\"db\"} summary=\"something broke\"",
+        "2026-03-01T12:00:30Z notification receiver=\"chat\" status=firing group={alertname=\"HighErrorRate\","
+            + " team=\"db\"} firing=1 resolved=1 | firing HighErrorRate{job=\"api\", severity=\"critical\","
+            + " team=\"db\"} summary=\"something broke\" | resolved HighErrorRate{job=\"web\", severity=\"critical\","
+            + " team=\"db\"}");
+  }
+
+  @Test
+  void routerDeliversGroupsDueAtCloseAndCountsThem() {
+    List<String> console = new CopyOnWriteArrayList<>();
+    NotificationConfig c = new NotificationConfigLoader().load("am.yml", """
+        route: {receiver: default, group_wait: 0s}
+        receivers: [{name: default, log_configs: [{}]}]
+        """.getBytes(StandardCharsets.UTF_8), Path.of(".")).config();
+    RoutingNotifier router = RoutingNotifier.create(c, Labels.of("cluster", "eu1"), console::add,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    router.send(List.of(firing("alertname", "HighErrorRate")));
+    router.close(Duration.ofSeconds(10));
+    assertThat(console).containsExactly("2026-03-01T12:00:00Z notification receiver=\"default\" status=firing"
+        + " group={} firing=1 resolved=0 | firing HighErrorRate{cluster=\"eu1\"} summary=\"something broke\"");
+    assertThat(router.stats().received()).isEqualTo(1);
+    assertThat(router.stats().notifications()).isEqualTo(1);
   }
 
   @Test
@@ -131,5 +159,19 @@ class RoutingNotifierTest {
     router.send(List.of(firing("alertname", "Late")));
     assertThat(router.stats().dropped()).isEqualTo(1);
     assertThat(router.stats().received()).isZero();
+  }
+
+  @Test
+  void corruptNotificationLogIsIgnoredAndReplacedOnClose(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve(DispatcherStateStore.FILE_NAME), "{\"format\": 1, \"groups\": [{");
+    NotificationConfig c = config();
+    RoutingNotifier router = RoutingNotifier.create(c, Labels.EMPTY, new RoutingNotifier.Options(
+        Clock.fixed(NOW, ZoneOffset.UTC), s -> {}, s -> null, "", dir, 100));
+    router.send(List.of(firing("alertname", "Pending")));
+    router.close(Duration.ofSeconds(5));
+    DispatcherState saved = new DispatcherStateStore(dir).load().orElseThrow();
+    assertThat(saved.groups()).as("the pending group was saved with its timer").singleElement()
+        .satisfies(g -> assertThat(g.nextFlush()).isEqualTo(NOW.plusSeconds(30)));
   }
 }

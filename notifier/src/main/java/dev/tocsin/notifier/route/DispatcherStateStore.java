@@ -1,0 +1,185 @@
+package dev.tocsin.notifier.route;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tocsin.model.Labels;
+import dev.tocsin.notifier.OutgoingAlert;
+import dev.tocsin.notifier.receiver.GroupData;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the router's {@link DispatcherState} in one JSON file ({@code notification-log.json} in
+ * the state directory), written atomically (a temporary file, forced to disk, then renamed) so a
+ * crash leaves either the old or the new file. A file that cannot be read is reported and ignored.
+ */
+public final class DispatcherStateStore {
+  /** The file's name inside the state directory. */
+  public static final String FILE_NAME = "notification-log.json";
+  private static final int FORMAT = 1;
+
+  private final Path file;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public DispatcherStateStore(Path directory) {
+    this.file = directory.resolve(FILE_NAME);
+  }
+
+  /** The file this store writes. */
+  public Path file() {
+    return file;
+  }
+
+  /** The saved state; empty when there is no file. */
+  public Optional<DispatcherState> load() throws StateFileException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StateFileException(file + ": cannot read: " + e.getMessage());
+    }
+    try {
+      JsonNode root = mapper.readTree(bytes);
+      if (root == null || !root.isObject() || root.path("format").asInt() != FORMAT) {
+        throw new StateFileException(file + ": not a notification log of format " + FORMAT);
+      }
+      List<DispatcherState.Group> groups = new ArrayList<>();
+      for (JsonNode g : root.path("groups")) {
+        List<OutgoingAlert> alerts = new ArrayList<>();
+        for (JsonNode a : g.path("alerts")) {
+          alerts.add(new OutgoingAlert(labels(a.path("labels")), labels(a.path("annotations")),
+              instant(a, "startsAt"), instant(a, "endsAt"), a.path("generatorURL").asText(""),
+              a.path("evaluationId").asText("")));
+        }
+        groups.add(new DispatcherState.Group(g.path("routeIndex").asInt(-1), text(g, "routeKey"),
+            labels(g.path("groupLabels")), instant(g, "nextFlush"), g.path("hasFlushed").asBoolean(), alerts));
+      }
+      List<NotificationLog.Entry> log = new ArrayList<>();
+      for (JsonNode e : root.path("log")) {
+        log.add(new NotificationLog.Entry(text(e, "integration"), text(e, "groupKey"), fingerprints(e.path("firing")),
+            fingerprints(e.path("resolved")), instant(e, "timestamp"), instant(e, "expiresAt")));
+      }
+      return Optional.of(new DispatcherState(groups, log));
+    } catch (IOException | RuntimeException e) {
+      throw new StateFileException(file + ": corrupt notification log: " + e.getMessage());
+    }
+  }
+
+  /** Writes the state atomically. */
+  public void save(DispatcherState state) throws IOException {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("format", FORMAT);
+    ArrayNode groups = root.putArray("groups");
+    for (DispatcherState.Group g : state.groups()) {
+      ObjectNode o = groups.addObject();
+      o.put("routeIndex", g.routeIndex());
+      o.put("routeKey", g.routeKey());
+      o.set("groupLabels", labels(g.groupLabels()));
+      o.put("nextFlush", g.nextFlush().toString());
+      o.put("hasFlushed", g.hasFlushed());
+      ArrayNode alerts = o.putArray("alerts");
+      for (OutgoingAlert a : g.alerts()) {
+        ObjectNode ao = alerts.addObject();
+        ao.set("labels", labels(a.labels()));
+        ao.set("annotations", labels(a.annotations()));
+        ao.put("startsAt", a.startsAt().toString());
+        if (a.endsAt() != null) {
+          ao.put("endsAt", a.endsAt().toString());
+        }
+        ao.put("generatorURL", a.generatorUrl());
+        ao.put("evaluationId", a.evaluationId());
+      }
+    }
+    ArrayNode log = root.putArray("log");
+    for (NotificationLog.Entry e : state.log()) {
+      ObjectNode o = log.addObject();
+      o.put("integration", e.integration());
+      o.put("groupKey", e.groupKey());
+      ArrayNode firing = o.putArray("firing");
+      e.firing().stream().sorted().forEach(f -> firing.add(GroupData.hex(f)));
+      ArrayNode resolved = o.putArray("resolved");
+      e.resolved().stream().sorted().forEach(f -> resolved.add(GroupData.hex(f)));
+      o.put("timestamp", e.timestamp().toString());
+      o.put("expiresAt", e.expiresAt().toString());
+    }
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(mapper.writeValueAsBytes(root));
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private ObjectNode labels(Labels labels) {
+    ObjectNode o = mapper.createObjectNode();
+    labels.forEach(o::put);
+    return o;
+  }
+
+  private static Labels labels(JsonNode node) {
+    Labels.Builder b = Labels.builder();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      b.put(e.getKey(), e.getValue().asText());
+    }
+    return b.build();
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new IllegalArgumentException("missing " + field);
+    }
+    return v.asText();
+  }
+
+  private static Instant instant(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : Instant.parse(v.asText());
+  }
+
+  private static Set<Long> fingerprints(JsonNode node) {
+    Set<Long> out = new HashSet<>();
+    for (JsonNode f : node) {
+      out.add(Long.parseUnsignedLong(f.asText(), 16));
+    }
+    return out;
+  }
+
+  /** A state file that exists but cannot be used. */
+  public static final class StateFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public StateFileException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
