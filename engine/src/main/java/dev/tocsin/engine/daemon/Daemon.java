@@ -287,12 +287,6 @@ public final class Daemon implements AutoCloseable {
   private void afterEvaluation(GroupRunner runner, GroupEvaluation evaluation, long missed, String evaluationId,
       List<Notifier> notifiers) {
     metrics.evaluated(runner, evaluation, missed);
-    if (missed > 0) {
-      LOG.atWarn().addKeyValue("event", "iterations_missed").addKeyValue("rule_group", runner.key().metricLabel())
-          .addKeyValue("missed", missed)
-          .log("group {} missed {} iterations: its evaluation took longer than its interval {}",
-              runner.key().metricLabel(), missed, runner.interval());
-    }
     if (!evaluation.notifications().isEmpty()) {
       List<OutgoingAlert> out = new ArrayList<>(evaluation.notifications().size());
       for (AlertNotification n : evaluation.notifications()) {

@@ -109,10 +109,20 @@ public final class GroupRunner {
       missed = Math.max(0, behind - 1);
       slot = lastSlot.plus(interval.multipliedBy(missed + 1));
     }
+    Instant due = lastSlot == null ? slot : lastSlot.plus(interval);
+    Duration previousTook = status.evaluationTime();
     lastSlot = slot;
     String evaluationId = CorrelationIds.next();
     MDC.put("correlation_id", evaluationId);
     try {
+      if (missed > 0) {
+        // How late this tick came and how long the previous evaluation took tell an overrun from a stalled scheduler.
+        LOG.atWarn().addKeyValue("event", "iterations_missed").addKeyValue("rule_group", key.metricLabel())
+            .addKeyValue("missed", missed).addKeyValue("late_seconds", Duration.between(due, now).toNanos() / 1e9)
+            .addKeyValue("previous_duration_seconds", previousTook.toNanos() / 1e9)
+            .log("group {} missed {} iterations: this evaluation started {} after its slot, its interval is {}",
+                key.metricLabel(), missed, Duration.between(due, now), interval);
+      }
       long start = System.nanoTime();
       GroupEvaluation evaluation = evaluator.evaluate(slot);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
