@@ -1,12 +1,16 @@
 package dev.tocsin.engine.cli;
 
+import ch.qos.logback.classic.Level;
 import dev.tocsin.engine.config.GlobalConfig;
 import dev.tocsin.engine.config.TocsinConfig;
 import dev.tocsin.engine.daemon.Daemon;
 import dev.tocsin.engine.daemon.DaemonComponents;
 import dev.tocsin.engine.daemon.DaemonMetrics;
+import dev.tocsin.engine.daemon.JvmMetrics;
 import dev.tocsin.engine.daemon.StatePersistence;
 import dev.tocsin.engine.daemon.StoredState;
+import dev.tocsin.engine.logging.LogFormat;
+import dev.tocsin.engine.logging.LogSetup;
 import dev.tocsin.engine.state.StateStore;
 import dev.tocsin.engine.web.WebConfig;
 import dev.tocsin.engine.web.WebConfigLoader;
@@ -19,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -50,28 +53,30 @@ final class RunCommand implements Callable<Integer> {
       description = "Only log messages at or above this level: debug, info, warn, error. Default: ${DEFAULT-VALUE}.")
   String logLevel;
 
+  @Option(names = "--log.format", paramLabel = "FORMAT", defaultValue = "json",
+      description = "Log line format: json (one object per line) or logfmt. Default: ${DEFAULT-VALUE}.")
+  String logFormat;
+
   @Option(names = "--shutdown.timeout", paramLabel = "DURATION", defaultValue = "10s",
       description = "How long to wait at shutdown for evaluations to end and queued notifications to go. Default: ${DEFAULT-VALUE}.")
   String shutdownTimeout;
 
   @Override
   public Integer call() {
-    String level = logLevel.toLowerCase(Locale.ROOT);
-    if (!level.matches("debug|info|warn|error")) {
-      System.err.println("tocsin: error: --log.level must be one of debug, info, warn, error, not \"" + logLevel + "\"");
-      return 2;
-    }
     Duration shutdown;
     InetSocketAddress address;
+    Level level;
+    LogFormat format;
     try {
+      level = LogSetup.level(logLevel);
+      format = LogFormat.parse(logFormat);
       shutdown = dev.tocsin.model.PromDuration.parse(shutdownTimeout);
       address = listenAddress(listenAddress);
     } catch (IllegalArgumentException e) {
       System.err.println("tocsin: error: " + e.getMessage());
       return 2;
     }
-    // Logback reads the level when it starts, which is at the first logger below.
-    System.setProperty("tocsin.log.level", level.toUpperCase(Locale.ROOT));
+    LogSetup.apply(format, level);
     Logger log = LoggerFactory.getLogger(RunCommand.class);
     ConfigFiles.Loaded loaded = ConfigFiles.load(configFile);
     if (loaded.config() == null) {
@@ -79,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     if (!loaded.warnings().isEmpty()) {
-      log.warn("{}", loaded.warnings());
+      log.atWarn().addKeyValue("event", "config_warning").log("{}", loaded.warnings());
     }
     WebConfig webConfig = WebConfig.NONE;
     if (webConfigFile != null) {
@@ -93,12 +98,14 @@ final class RunCommand implements Callable<Integer> {
     String defaultExternalUrl = (webConfig.tls() == null ? "http://" : "https://") + hostName() + ":" + address.getPort();
     TocsinConfig config = withExternalUrl(loaded.config(), defaultExternalUrl);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics.bindTo(registry);
+    DaemonMetrics metrics = new DaemonMetrics(registry);
     Clock clock = Clock.systemUTC();
     StatePersistence state = config.state().directory() == null ? StatePersistence.NONE
         : new StoredState(new StateStore(config.state().directory(), StateStore.DEFAULT_REFRESH),
             config.state().outageTolerance(), clock);
     Daemon daemon = new Daemon(clock, new DaemonComponents(registry, RunCommand::printNotification, clock),
-        new DaemonMetrics(registry), state, config.global().evaluationWorkers());
+        metrics, state, config.global().evaluationWorkers());
     try {
       daemon.start(config);
     } catch (Daemon.StartException e) {
@@ -108,21 +115,22 @@ final class RunCommand implements Callable<Integer> {
     }
     WebServer web;
     try {
-      web = new WebServer(address, daemon, registry, () -> reload(daemon, log, defaultExternalUrl), lifecycle,
+      web = new WebServer(address, daemon, registry, () -> reload(daemon, metrics, log, defaultExternalUrl), lifecycle,
           webConfig, clock);
     } catch (IOException e) {
       System.err.println("tocsin: error: cannot listen on " + listenAddress + ": " + e.getMessage());
       daemon.close(Duration.ZERO);
       return 1;
     }
-    log.info("listening on {}", web.address().getHostString() + ":" + web.address().getPort());
-    Signals.onHangup(() -> reload(daemon, log, defaultExternalUrl));
+    log.atInfo().addKeyValue("event", "listening").log("listening on {}",
+        web.address().getHostString() + ":" + web.address().getPort());
+    Signals.onHangup(() -> reload(daemon, metrics, log, defaultExternalUrl));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutting down");
+      log.atInfo().addKeyValue("event", "shutting_down").log("shutting down");
       web.close();
       daemon.close(shutdown);
-      log.info("stopped");
+      log.atInfo().addKeyValue("event", "stopped").log("stopped");
       stopped.countDown();
     }, "tocsin-shutdown"));
     try {
@@ -134,9 +142,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Re-reads the configuration file; returns the reason when it is rejected and the old one stays. */
-  private String reload(Daemon daemon, Logger log, String defaultExternalUrl) {
+  private String reload(Daemon daemon, DaemonMetrics metrics, Logger log, String defaultExternalUrl) {
     ConfigFiles.Loaded loaded = ConfigFiles.load(configFile);
     String error = loaded.config() == null ? loaded.errors() : null;
+    if (error != null) {
+      // The daemon records its own outcomes; a file that does not even load never reaches it.
+      metrics.configLoaded(false, Clock.systemUTC().instant());
+    }
     if (error == null) {
       try {
         daemon.reload(withExternalUrl(loaded.config(), defaultExternalUrl));
@@ -145,9 +157,11 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     if (error != null) {
-      log.error("reload failed, the previous configuration keeps running: {}", error);
+      log.atError().addKeyValue("event", "reload_failed").addKeyValue("config_file", configFile.toString())
+          .log("reload failed, the previous configuration keeps running: {}", error);
     } else {
-      log.info("configuration reloaded from {}", configFile);
+      log.atInfo().addKeyValue("event", "config_reloaded").addKeyValue("config_file", configFile.toString())
+          .log("configuration reloaded from {}", configFile);
     }
     return error;
   }

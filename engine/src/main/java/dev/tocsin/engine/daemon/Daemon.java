@@ -98,10 +98,13 @@ public final class Daemon implements AutoCloseable {
     runners = next;
     Instant now = clock.instant();
     for (GroupRunner r : next.values()) {
-      metrics.register(r.key());
+      metrics.register(r);
       scheduler.schedule(r, now);
     }
-    LOG.info("started: {} rule groups from {} rule files", next.size(), rt.ruleFiles().size());
+    metrics.configLoaded(true, clock.instant());
+    LOG.atInfo().addKeyValue("event", "started").addKeyValue("groups", next.size())
+        .addKeyValue("rule_files", rt.ruleFiles().size())
+        .log("started: {} rule groups from {} rule files", next.size(), rt.ruleFiles().size());
   }
 
   /**
@@ -113,7 +116,13 @@ public final class Daemon implements AutoCloseable {
   public synchronized void reload(TocsinConfig config) throws StartException {
     Runtime old = runtime;
     boolean sameComponents = old != null && sameComponents(old.config(), config);
-    Runtime rt = sameComponents ? loadRules(config, old.components()) : prepare(config);
+    Runtime rt;
+    try {
+      rt = sameComponents ? loadRules(config, old.components()) : prepare(config);
+    } catch (StartException e) {
+      metrics.configLoaded(false, clock.instant());
+      throw e;
+    }
     Map<GroupKey, GroupRunner> previous = runners;
     Map<GroupKey, GroupRunner> next = new LinkedHashMap<>();
     List<GroupRunner> started = new ArrayList<>();
@@ -130,7 +139,8 @@ public final class Daemon implements AutoCloseable {
         if (running != null) {
           // A changed group carries on with the old one's alerts, matched by rule name and labels.
           r.inherit(running.snapshot(clock.instant())).notes()
-              .forEach(n -> LOG.info("group {}: {}", key.metricLabel(), n));
+              .forEach(n -> LOG.atInfo().addKeyValue("event", "state_inherited").addKeyValue("rule_group", key.metricLabel())
+                  .log("group {}: {}", key.metricLabel(), n));
         }
         next.put(key, r);
         started.add(r);
@@ -146,7 +156,7 @@ public final class Daemon implements AutoCloseable {
     }
     Instant now = clock.instant();
     for (GroupRunner r : started) {
-      metrics.register(r.key());
+      metrics.register(r);
       scheduler.schedule(r, now);
     }
     runtime = rt;
@@ -154,8 +164,11 @@ public final class Daemon implements AutoCloseable {
     if (old != null && !sameComponents) {
       closeNotifiers(old.components(), Duration.ofSeconds(5));
     }
-    LOG.info("reloaded: {} rule groups, {} restarted, {} unchanged", next.size(), started.size(),
-        next.size() - started.size());
+    metrics.configLoaded(true, clock.instant());
+    LOG.atInfo().addKeyValue("event", "reloaded").addKeyValue("groups", next.size())
+        .addKeyValue("restarted", started.size()).addKeyValue("unchanged", next.size() - started.size())
+        .log("reloaded: {} rule groups, {} restarted, {} unchanged", next.size(), started.size(),
+            next.size() - started.size());
   }
 
   /** The groups running now, in file and group order. */
@@ -271,7 +284,8 @@ public final class Daemon implements AutoCloseable {
         c.global().externalLabels(), externalUrl, ds.promqlLinkBase() == null ? externalUrl : ds.promqlLinkBase(),
         ds.grafanaUrl());
     PrometheusTemplateExpander templates =
-        new PrometheusTemplateExpander(ds.templateQueries(), c.global().externalLabels(), externalUrl);
+        new PrometheusTemplateExpander(ds.templateQueries(), c.global().externalLabels(), externalUrl,
+            metrics::templateExpansionFailed);
     GroupEvaluator evaluator = new GroupEvaluator(g, ds.clients(), settings, ds.sink(), templates, System::nanoTime);
     List<Notifier> notifiers = rt.components().notifiers();
     return new GroupRunner(new GroupKey(file, g.name()), settings.interval(), evaluator, clock,
@@ -281,11 +295,7 @@ public final class Daemon implements AutoCloseable {
 
   private void afterEvaluation(GroupRunner runner, GroupEvaluation evaluation, long missed, String evaluationId,
       List<Notifier> notifiers) {
-    metrics.evaluated(runner.key(), evaluation, missed);
-    if (missed > 0) {
-      LOG.warn("group {} missed {} iterations: its evaluation took longer than its interval {}",
-          runner.key().metricLabel(), missed, runner.interval());
-    }
+    metrics.evaluated(runner, evaluation, missed);
     if (!evaluation.notifications().isEmpty()) {
       List<OutgoingAlert> out = new ArrayList<>(evaluation.notifications().size());
       for (AlertNotification n : evaluation.notifications()) {

@@ -54,7 +54,8 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
   @Override
   public Daemon.Components create(TocsinConfig config, Instant start) {
     String externalUrl = config.global().externalUrl();
-    Datasources datasources = Datasources.create(config.datasources(), start, externalUrl, new HttpDatasources());
+    Datasources datasources =
+        Datasources.create(config.datasources(), start, externalUrl, new HttpDatasources()).timed(registry);
     List<Notifier> notifiers = new ArrayList<>();
     if (config.notifications() != null) {
       NotificationConfigResult r = new NotificationConfigLoader().load(config.notifications().configFile());
@@ -62,7 +63,7 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
         throw new IllegalArgumentException(r.diagnostics().stream().filter(d -> !r.warnings().contains(d))
             .map(Diagnostic::format).collect(Collectors.joining("\n")));
       }
-      r.warnings().forEach(w -> LOG.warn("{}", w.format()));
+      r.warnings().forEach(w -> LOG.atWarn().addKeyValue("event", "notification_config_warning").log("{}", w.format()));
       StateConfig state = config.state();
       notifiers.add(RoutingNotifier.create(r.config(), config.global().externalLabels(),
           new RoutingNotifier.Options(clock, console, DaemonComponents::webhookClient, externalUrl,

@@ -18,13 +18,13 @@ import dev.tocsin.promql.value.QueryException;
 import dev.tocsin.promql.value.QueryException.ErrorType;
 import dev.tocsin.promql.value.QueryResult;
 import dev.tocsin.rules.model.QueryLanguage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -41,10 +41,23 @@ public record Datasources(Map<QueryLanguage, QueryClient> clients, SampleSink si
     clients = Map.copyOf(clients);
   }
 
+  /** Datasources whose LogQL generator links point to Tocsin's own page. */
+  public Datasources(Map<QueryLanguage, ? extends QueryClient> clients, SampleSink sink, String promqlLinkBase) {
+    this(Map.copyOf(clients), sink, promqlLinkBase, null);
+  }
+
   /** The PromQL client the template {@code query} function uses: one that fails when there is none. */
   public QueryClient templateQueries() {
     QueryClient promql = clients.get(QueryLanguage.PROMQL);
     return promql != null ? promql : NoDatasource.INSTANCE;
+  }
+
+  /** The same datasources with every request timed into {@code registry}, labelled prometheus or loki. */
+  public Datasources timed(MeterRegistry registry) {
+    Map<QueryLanguage, QueryClient> timed = new EnumMap<>(QueryLanguage.class);
+    clients.forEach((language, client) -> timed.put(language,
+        new TimedQueryClient(client, language == QueryLanguage.PROMQL ? "prometheus" : "loki", registry)));
+    return new Datasources(timed, sink, promqlLinkBase, grafanaUrl);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tocsin.engine.daemon;
 
 import dev.tocsin.engine.eval.GroupEvaluation;
 import dev.tocsin.engine.eval.GroupEvaluator;
+import dev.tocsin.engine.eval.RuleHealth;
 import dev.tocsin.engine.eval.RuleOutcome;
 import dev.tocsin.engine.state.AlertRuleState;
 import dev.tocsin.engine.state.AlertStatus;
@@ -115,20 +116,52 @@ public final class GroupRunner {
       missed = Math.max(0, behind - 1);
       slot = lastSlot.plus(interval.multipliedBy(missed + 1));
     }
+    Instant due = lastSlot == null ? slot : lastSlot.plus(interval);
+    Duration previousTook = status.evaluationTime();
     lastSlot = slot;
     String evaluationId = CorrelationIds.next();
     MDC.put("correlation_id", evaluationId);
     try {
+      if (missed > 0) {
+        // How late this tick came and how long the previous evaluation took tell an overrun from a stalled scheduler.
+        LOG.atWarn().addKeyValue("event", "iterations_missed").addKeyValue("rule_group", key.metricLabel())
+            .addKeyValue("missed", missed).addKeyValue("late_seconds", Duration.between(due, now).toNanos() / 1e9)
+            .addKeyValue("previous_duration_seconds", previousTook.toNanos() / 1e9)
+            .log("group {} missed {} iterations: this evaluation started {} after its slot, its interval is {}",
+                key.metricLabel(), missed, Duration.between(due, now), interval);
+      }
       long start = System.nanoTime();
       GroupEvaluation evaluation = evaluator.evaluate(slot);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       status = statusAfter(evaluation, now, took);
+      logOutcome(evaluation, took);
       listener.evaluated(this, evaluation, missed, evaluationId);
     } catch (RuntimeException e) {
       // An evaluator bug must not kill the schedule; the group tries again at its next slot.
-      LOG.error("evaluation of group {} failed: {}", key.metricLabel(), e.toString(), e);
+      LOG.atError().addKeyValue("event", "group_evaluation_crashed").addKeyValue("rule_group", key.metricLabel())
+          .setCause(e).log("evaluation of group {} failed: {}", key.metricLabel(), e.toString());
     } finally {
       MDC.remove("correlation_id");
+    }
+  }
+
+  /** A warning per failed rule, as Prometheus logs "Evaluating rule failed", and a debug line per evaluation. */
+  private void logOutcome(GroupEvaluation evaluation, Duration took) {
+    int failures = 0;
+    for (RuleOutcome o : evaluation.rules()) {
+      if (o.health() == RuleHealth.ERR) {
+        failures++;
+        LOG.atWarn().addKeyValue("event", "rule_evaluation_failed").addKeyValue("rule_group", key.metricLabel())
+            .addKeyValue("rule", o.rule().name()).addKeyValue("error", o.lastError())
+            .log("evaluating rule {} of group {} failed: {}", o.rule().name(), key.metricLabel(), o.lastError());
+      }
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.atDebug().addKeyValue("event", "group_evaluated").addKeyValue("rule_group", key.metricLabel())
+          .addKeyValue("rules", evaluation.rules().size()).addKeyValue("failures", failures)
+          .addKeyValue("notifications", evaluation.notifications().size())
+          .addKeyValue("duration_seconds", took.toNanos() / 1e9)
+          .log("evaluated group {} at {}", key.metricLabel(), evaluation.timestamp());
     }
   }
 

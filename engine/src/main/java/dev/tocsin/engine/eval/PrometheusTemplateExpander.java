@@ -13,28 +13,47 @@ import dev.tocsin.template.funcs.PrometheusFunctions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expands alert templates with Prometheus' preamble and function set; the template {@code query}
- * function runs PromQL through the given query client at the evaluation time.
+ * function runs PromQL through the given query client at the evaluation time. A failed expansion
+ * is logged and reported to the failure callback, as Prometheus logs and counts it.
  */
 public final class PrometheusTemplateExpander implements TemplateExpander {
+  private static final Logger LOG = LoggerFactory.getLogger(PrometheusTemplateExpander.class);
+  /** How {@link AlertTemplates#expand} marks a failed expansion. */
+  private static final String FAILURE_PREFIX = "<error expanding template: ";
+
   private final QueryFunction query;
   private final Labels externalLabels;
   private final String externalUrl;
+  private final Runnable onFailure;
 
   public PrometheusTemplateExpander(QueryClient promql, Labels externalLabels, String externalUrl) {
+    this(promql, externalLabels, externalUrl, () -> {});
+  }
+
+  public PrometheusTemplateExpander(QueryClient promql, Labels externalLabels, String externalUrl, Runnable onFailure) {
     this.query = promql == null ? (expr, t) -> {
       throw new IllegalStateException("no PromQL datasource is configured");
     } : (expr, t) -> samples(promql.instantQuery(expr, t));
     this.externalLabels = externalLabels;
     this.externalUrl = externalUrl;
+    this.onFailure = onFailure;
   }
 
   @Override
   public String expand(String alertName, String template, Labels sampleLabels, double value, Instant ts) {
-    return AlertTemplates.expand(alertName, template, sampleLabels, value, externalLabels, externalUrl,
+    String out = AlertTemplates.expand(alertName, template, sampleLabels, value, externalLabels, externalUrl,
         new PrometheusFunctions.Context(query, ts, externalUrl));
+    if (out.startsWith(FAILURE_PREFIX)) {
+      onFailure.run();
+      LOG.atWarn().addKeyValue("event", "template_expansion_failed").addKeyValue("alertname", alertName)
+          .addKeyValue("labels", sampleLabels.toString()).log("Expanding alert template failed: {}", out);
+    }
+    return out;
   }
 
   private static List<QuerySample> samples(QueryResult r) {

@@ -103,17 +103,28 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
 
   private void log(String correlationId, List<OutgoingAlert> batch, String failure) {
     String ids = evaluationIds(batch);
+    List<String> idList = distinctEvaluationIds(batch).stream().limit(MAX_LOGGED_EVALUATION_IDS).toList();
+    // The request's own id replaces any evaluation id in the MDC: this line is about the request.
+    String outer = MDC.get("correlation_id");
     MDC.put("correlation_id", correlationId);
     try {
       if (failure == null) {
-        LOG.info("Alertmanager notification: alertmanager={} correlation_id={} count={} outcome=sent evaluation_ids={}",
-            url, correlationId, batch.size(), ids);
+        LOG.atInfo().addKeyValue("event", "notification_sent").addKeyValue("alertmanager", url)
+            .addKeyValue("count", batch.size()).addKeyValue("evaluation_ids", idList)
+            .log("Alertmanager notification: alertmanager={} correlation_id={} count={} outcome=sent evaluation_ids={}",
+                url, correlationId, batch.size(), ids);
       } else {
-        LOG.warn("Alertmanager notification: alertmanager={} correlation_id={} count={} outcome=error ({}; alerts"
-            + " dropped) evaluation_ids={}", url, correlationId, batch.size(), failure, ids);
+        LOG.atWarn().addKeyValue("event", "notification_failed").addKeyValue("alertmanager", url)
+            .addKeyValue("count", batch.size()).addKeyValue("evaluation_ids", idList).addKeyValue("error", failure)
+            .log("Alertmanager notification: alertmanager={} correlation_id={} count={} outcome=error ({}; alerts"
+                + " dropped) evaluation_ids={}", url, correlationId, batch.size(), failure, ids);
       }
     } finally {
-      MDC.remove("correlation_id");
+      if (outer == null) {
+        MDC.remove("correlation_id");
+      } else {
+        MDC.put("correlation_id", outer);
+      }
     }
   }
 
@@ -128,17 +139,22 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
 
   /** The distinct evaluation ids of a batch in order of first appearance, capped. */
   static String evaluationIds(List<OutgoingAlert> batch) {
+    Set<String> ids = distinctEvaluationIds(batch);
+    if (ids.size() <= MAX_LOGGED_EVALUATION_IDS) {
+      return "[" + String.join(",", ids) + "]";
+    }
+    List<String> first = ids.stream().limit(MAX_LOGGED_EVALUATION_IDS).toList();
+    return "[" + String.join(",", first) + ",... " + (ids.size() - MAX_LOGGED_EVALUATION_IDS) + " more]";
+  }
+
+  private static Set<String> distinctEvaluationIds(List<OutgoingAlert> batch) {
     Set<String> ids = new LinkedHashSet<>();
     for (OutgoingAlert a : batch) {
       if (!a.evaluationId().isEmpty()) {
         ids.add(a.evaluationId());
       }
     }
-    if (ids.size() <= MAX_LOGGED_EVALUATION_IDS) {
-      return "[" + String.join(",", ids) + "]";
-    }
-    List<String> first = ids.stream().limit(MAX_LOGGED_EVALUATION_IDS).toList();
-    return "[" + String.join(",", first) + ",... " + (ids.size() - MAX_LOGGED_EVALUATION_IDS) + " more]";
+    return ids;
   }
 
   private static String excerpt(Response response) {
