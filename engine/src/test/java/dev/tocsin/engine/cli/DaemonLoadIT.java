@@ -128,7 +128,7 @@ class DaemonLoadIT {
         firstFailure.compareAndSet(null, t.getName() + " stuck past its request timeout");
       }
     }
-    String metrics = get(http, base + "/metrics").body();
+    String metrics = afterQueuedRequests(http, base + "/metrics");
     double missed = sum(metrics, "tocsin_rule_group_iterations_missed_total") - missedBefore;
     double iterations = sum(metrics, "tocsin_rule_group_iterations_total") - iterationsBefore;
     System.out.printf("load: %d rules in %d groups every %ds, %d clients for %ds: %d requests ok (%.0f/s), %d failed,"
@@ -204,6 +204,22 @@ class DaemonLoadIT {
     } catch (TimeoutException e) {
       f.cancel(true);
       throw e;
+    }
+  }
+
+  /**
+   * The body of a GET made once the load has stopped: requests the clients gave up on may still be
+   * queued in the server, so a timeout here is retried (for up to five times the request timeout).
+   */
+  private static String afterQueuedRequests(HttpClient http, String url) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return get(http, url).body();
+      } catch (java.net.http.HttpTimeoutException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
     }
   }
 
