@@ -115,6 +115,11 @@ public final class GroupRunner {
       // A tick that arrives a little early still advances one slot; a late one skips the slots it missed.
       missed = Math.max(0, behind - 1);
       slot = lastSlot.plus(interval.multipliedBy(missed + 1));
+      if (slot.isAfter(now.plus(EARLY_FIRST_TICK))) {
+        // A backlog tick: the scheduler fires triggers it delayed once the group is free again, but
+        // the late tick before it has already evaluated the latest slot.
+        return;
+      }
     }
     Instant due = lastSlot == null ? slot : lastSlot.plus(interval);
     Duration previousTook = status.evaluationTime();

@@ -112,4 +112,19 @@ class GroupRunnerTest {
     assertThat(s.rules().get(1).health()).isEqualTo(RuleHealth.ERR);
     assertThat(s.rules().get(1).lastError()).contains("invalid regular expression");
   }
+
+  @Test
+  void aBacklogTickAfterALateOneEvaluatesNothing() {
+    GroupRunner r = runner("groups: [{name: g, rules: [{alert: A, expr: vector(1)}]}]\n");
+    Instant first = r.firstSlotAfter(clock.instant());
+    clock.set(first);
+    r.tick();
+    // The scheduler was held up for 2.5 intervals: the late tick takes the latest slot...
+    clock.set(first.plus(INTERVAL.multipliedBy(2)).plus(INTERVAL.dividedBy(2)));
+    r.tick();
+    // ...and the delayed trigger firing right behind it evaluates nothing.
+    clock.set(clock.instant().plusMillis(3));
+    r.tick();
+    assertThat(ticks).containsExactly(new Tick(first, 0), new Tick(first.plus(INTERVAL.multipliedBy(2)), 1));
+  }
 }
