@@ -138,9 +138,12 @@ class DaemonLoadIT {
         missedLines()).isZero();
     // Every group kept its schedule: about seconds/interval iterations each during the load.
     assertThat(iterations).isGreaterThanOrEqualTo(groups * (seconds / (double) interval - 2));
-    assertThat(ok.get()).isGreaterThanOrEqualTo(clients);
     if (!Boolean.getBoolean("tocsin.load.allowFailures")) {
+      assertThat(ok.get()).isGreaterThanOrEqualTo(clients);
       assertThat(failed.get()).as("failed requests, first: %s", firstFailure.get()).isZero();
+    } else {
+      // At full scale the bounded server refuses most requests by design; it must still answer some.
+      assertThat(ok.get()).isPositive();
     }
     assertThat(get(http, base + "/-/ready").statusCode()).isEqualTo(200);
     daemon.destroy();
