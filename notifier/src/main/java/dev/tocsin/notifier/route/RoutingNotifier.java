@@ -32,6 +32,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * driven by threads. Sent alerts are queued and taken in by one thread; one timer thread flushes
  * groups when due; each integration delivers on its own few threads, so a slow receiver delays
  * only its own notifications. With a state directory the groups and the notification log are saved
- * after every change and restored at start, so a restart neither repeats nor loses notifications.
+ * at most once a second after a change and at close, and restored at start, so a restart neither repeats nor loses notifications.
  */
 public final class RoutingNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(RoutingNotifier.class);
@@ -53,9 +56,15 @@ public final class RoutingNotifier implements Notifier {
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
   /**
    * Threads per integration: groups are notified in parallel, as Alertmanager's per-group
-   * goroutines are, while a receiver that hangs holds up only its own threads.
+   * goroutines are (a burst of hundreds of groups must not queue behind a few slow requests),
+   * while a receiver that hangs holds up only its own threads; idle threads end.
    */
-  private static final int THREADS_PER_INTEGRATION = 8;
+  private static final int THREADS_PER_INTEGRATION = 64;
+  /**
+   * The shortest time between two saves of the state: the whole file is rewritten and forced to
+   * disk, which for hundreds of groups costs more than the deliveries it records; close saves last.
+   */
+  private static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
   /** The longest the timer thread sleeps, so a clock that jumps is noticed. */
   private static final long MAX_SLEEP_MILLIS = 1000;
 
@@ -90,6 +99,8 @@ public final class RoutingNotifier implements Notifier {
   private final QueueWorker worker;
   private final DispatcherStateStore store;
   private final Thread timer;
+  /** Saves the state off the timer thread, so writing the file never delays a flush. */
+  private final ScheduledExecutorService saver;
   private final Object wake = new Object();
   private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
   private final AtomicLong received = new AtomicLong();
@@ -115,8 +126,17 @@ public final class RoutingNotifier implements Notifier {
     this.worker = new QueueWorker("tocsin-router", queue, queueCapacity, this::ingest);
     this.timer = new Thread(this::runTimer, "tocsin-router-timer");
     timer.setDaemon(true);
+    this.saver = store == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tocsin-router-save");
+      t.setDaemon(true);
+      return t;
+    });
     worker.start();
     timer.start();
+    if (saver != null) {
+      saver.scheduleWithFixedDelay(this::saveIfDirty, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
   }
 
   /** A router for a loaded configuration. */
@@ -188,10 +208,10 @@ public final class RoutingNotifier implements Notifier {
     while (!stopping) {
       try {
         flushDue();
-        saveIfDirty();
         Instant next = dispatcher.nextFlush();
         long sleep = next == null ? MAX_SLEEP_MILLIS
             : Math.min(MAX_SLEEP_MILLIS, Duration.between(clock.instant(), next).toMillis());
+
         if (sleep > 0) {
           synchronized (wake) {
             if (!stopping) {
@@ -211,11 +231,7 @@ public final class RoutingNotifier implements Notifier {
     for (Delivery d : dispatcher.due(clock.instant())) {
       notifications.incrementAndGet();
       ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(),
-          k -> Executors.newFixedThreadPool(THREADS_PER_INTEGRATION, r -> {
-            Thread t = new Thread(r, "tocsin-notify-" + k);
-            t.setDaemon(true);
-            return t;
-          }));
+          k -> lane(k));
       lane.execute(() -> {
         dispatcher.run(d, clock::instant, () -> failed.incrementAndGet());
         wakeTimer();
@@ -223,14 +239,36 @@ public final class RoutingNotifier implements Notifier {
     }
   }
 
+  private static ExecutorService lane(String integrationKey) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS_PER_INTEGRATION, THREADS_PER_INTEGRATION, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "tocsin-notify-" + integrationKey);
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private void saveIfDirty() {
-    if (store == null || !dispatcher.dirty()) {
+    if (!dispatcher.dirty()) {
       return;
     }
     try {
       store.save(dispatcher.snapshot());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Caught whatever it is: an escaping exception would end the scheduled saves for good.
       LOG.error("Cannot save the notification log to {}: {}", store.file(), e.getMessage());
+    }
+  }
+
+  private void stopSaver() {
+    saver.shutdown();
+    try {
+      // A save in progress finishes first, so the final save below is the last write.
+      saver.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -270,6 +308,7 @@ public final class RoutingNotifier implements Notifier {
       }
     }
     if (store != null) {
+      stopSaver();
       try {
         store.save(dispatcher.snapshot());
       } catch (IOException e) {
