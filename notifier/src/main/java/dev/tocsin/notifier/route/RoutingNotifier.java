@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -43,9 +47,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Tocsin's built-in notification routing, configured by an alertmanager.yml: a {@link Dispatcher}
  * driven by threads. Sent alerts are queued and taken in by one thread; one timer thread flushes
- * groups when due; each integration delivers on its own few threads, so a slow receiver delays
- * only its own notifications. With a state directory the groups and the notification log are saved
- * after every change and restored at start, so a restart neither repeats nor loses notifications.
+ * groups when due; each integration delivers on its own threads, so a slow receiver delays only
+ * its own notifications. With a state directory the groups and the notification log are saved at
+ * most once a second after a change and at close, and restored at start, so a restart neither
+ * repeats nor loses notifications; a router started on a directory another open router uses (a
+ * reload) takes that router's state over in memory instead of reading a file not yet final.
  */
 public final class RoutingNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(RoutingNotifier.class);
@@ -53,9 +59,15 @@ public final class RoutingNotifier implements Notifier {
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
   /**
    * Threads per integration: groups are notified in parallel, as Alertmanager's per-group
-   * goroutines are, while a receiver that hangs holds up only its own threads.
+   * goroutines are (a burst of hundreds of groups must not queue behind a few slow requests),
+   * while a receiver that hangs holds up only its own threads; idle threads end.
    */
-  private static final int THREADS_PER_INTEGRATION = 8;
+  private static final int THREADS_PER_INTEGRATION = 64;
+  /**
+   * The shortest time between two saves of the state: the whole file is rewritten and forced to
+   * disk, which for hundreds of groups costs more than the deliveries it records; close saves last.
+   */
+  private static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
   /** The longest the timer thread sleeps, so a clock that jumps is noticed. */
   private static final long MAX_SLEEP_MILLIS = 1000;
 
@@ -75,6 +87,13 @@ public final class RoutingNotifier implements Notifier {
     }
   }
 
+  /**
+   * The newest router of each state directory: one state file has one writer, so a router started
+   * on a directory in use (a configuration reload) waits for the open one to close and takes its
+   * final state in memory; guarded by itself.
+   */
+  private static final Map<Path, RoutingNotifier> BY_STATE_DIRECTORY = new HashMap<>();
+
   private static final OkHttpClient PLAIN = new OkHttpClient.Builder().callTimeout(Duration.ZERO).build();
 
   private static OkHttpClient plainClient(HttpSettings s) {
@@ -90,12 +109,20 @@ public final class RoutingNotifier implements Notifier {
   private final QueueWorker worker;
   private final DispatcherStateStore store;
   private final Thread timer;
+  /** Saves the state off the timer thread, so writing the file never delays a flush. */
+  private final ScheduledExecutorService saver;
   private final Object wake = new Object();
   private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong notifications = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean stopping;
+  private final Path stateKey;
+  /** The router that started on this one's state directory and waits for this one's state; guarded by the map. */
+  private RoutingNotifier heir;
+  /** The open router whose state this one waits for; guarded by the map. */
+  private RoutingNotifier predecessor;
+  private boolean closed;
 
   /** Starts a router over a dispatcher; restores and keeps its state in {@code stateDirectory} when given. */
   public RoutingNotifier(Dispatcher dispatcher, Labels externalLabels, Clock clock, int queueCapacity,
@@ -104,19 +131,54 @@ public final class RoutingNotifier implements Notifier {
     this.externalLabels = Objects.requireNonNull(externalLabels, "externalLabels is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
     this.store = stateDirectory == null ? null : new DispatcherStateStore(stateDirectory);
-    if (store != null) {
-      try {
-        store.load().ifPresent(s -> dispatcher.restore(s, clock.instant()));
-      } catch (DispatcherStateStore.StateFileException e) {
-        LOG.error("Ignoring the notification log: {}", e.getMessage());
-      }
-    }
+    this.stateKey = stateDirectory == null ? null : stateDirectory.toAbsolutePath().normalize();
+    // The queue exists before this router is registered: a predecessor may forward to it at once.
     AlertQueue queue = new AlertQueue(queueCapacity);
     this.worker = new QueueWorker("tocsin-router", queue, queueCapacity, this::ingest);
     this.timer = new Thread(this::runTimer, "tocsin-router-timer");
     timer.setDaemon(true);
+    this.saver = store == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tocsin-router-save");
+      t.setDaemon(true);
+      return t;
+    });
+    boolean waits = false;
+    if (stateKey != null) {
+      synchronized (BY_STATE_DIRECTORY) {
+        RoutingNotifier previous = BY_STATE_DIRECTORY.put(stateKey, this);
+        if (previous != null && !previous.closed) {
+          // Sent alerts wait in the queue until the open router hands its final state over at close.
+          previous.heir = this;
+          predecessor = previous;
+          waits = true;
+        }
+      }
+    }
+    if (!waits) {
+      if (store != null) {
+        try {
+          store.load().ifPresent(s -> dispatcher.restore(s, clock.instant()));
+        } catch (DispatcherStateStore.StateFileException e) {
+          LOG.error("Ignoring the notification log: {}", e.getMessage());
+        }
+      }
+      start();
+    }
+  }
+
+  private void start() {
     worker.start();
     timer.start();
+    if (saver != null) {
+      saver.scheduleWithFixedDelay(this::saveIfDirty, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Takes over the final state of the router this one replaced, and starts. */
+  private void takeOver(DispatcherState state) {
+    dispatcher.restore(state, clock.instant());
+    start();
   }
 
   /** A router for a loaded configuration. */
@@ -188,10 +250,10 @@ public final class RoutingNotifier implements Notifier {
     while (!stopping) {
       try {
         flushDue();
-        saveIfDirty();
         Instant next = dispatcher.nextFlush();
         long sleep = next == null ? MAX_SLEEP_MILLIS
             : Math.min(MAX_SLEEP_MILLIS, Duration.between(clock.instant(), next).toMillis());
+
         if (sleep > 0) {
           synchronized (wake) {
             if (!stopping) {
@@ -211,11 +273,7 @@ public final class RoutingNotifier implements Notifier {
     for (Delivery d : dispatcher.due(clock.instant())) {
       notifications.incrementAndGet();
       ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(),
-          k -> Executors.newFixedThreadPool(THREADS_PER_INTEGRATION, r -> {
-            Thread t = new Thread(r, "tocsin-notify-" + k);
-            t.setDaemon(true);
-            return t;
-          }));
+          k -> lane(k));
       lane.execute(() -> {
         dispatcher.run(d, clock::instant, () -> failed.incrementAndGet());
         wakeTimer();
@@ -223,14 +281,70 @@ public final class RoutingNotifier implements Notifier {
     }
   }
 
+  private static ExecutorService lane(String integrationKey) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS_PER_INTEGRATION, THREADS_PER_INTEGRATION, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "tocsin-notify-" + integrationKey);
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private void saveIfDirty() {
-    if (store == null || !dispatcher.dirty()) {
+    if (!dispatcher.dirty()) {
       return;
     }
     try {
       store.save(dispatcher.snapshot());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Caught whatever it is: an escaping exception would end the scheduled saves for good.
       LOG.error("Cannot save the notification log to {}: {}", store.file(), e.getMessage());
+    }
+  }
+
+  /**
+   * Closes a router that never started because it waited for its predecessor (a reload that
+   * failed after creating it): the predecessor keeps its directory and state, queued alerts are
+   * dropped and counted.
+   */
+  private boolean abandonedWhileWaiting() {
+    synchronized (BY_STATE_DIRECTORY) {
+      if (predecessor == null) {
+        return false;
+      }
+      closed = true;
+      predecessor.heir = null;
+      BY_STATE_DIRECTORY.replace(stateKey, this, predecessor);
+      predecessor = null;
+    }
+    saver.shutdownNow();
+    return true;
+  }
+
+  /** Lets the deliveries already handed to the lanes finish until {@code untilNanos}; runs no new ones. */
+  private void awaitLanes(long untilNanos) {
+    for (ExecutorService lane : lanes.values()) {
+      lane.shutdown();
+    }
+    for (ExecutorService lane : lanes.values()) {
+      try {
+        lane.awaitTermination(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void stopSaver() {
+    saver.shutdown();
+    try {
+      // A save in progress finishes first, so the final save below is the last write.
+      saver.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -247,6 +361,10 @@ public final class RoutingNotifier implements Notifier {
   @Override
   public void close(Duration deadline) {
     long until = System.nanoTime() + Math.max(0, deadline.toNanos());
+    if (abandonedWhileWaiting()) {
+      QueueWorker.closeAll(List.of(worker), Duration.ZERO);
+      return;
+    }
     QueueWorker.closeAll(List.of(worker), deadline);
     stopping = true;
     wakeTimer();
@@ -256,24 +374,30 @@ public final class RoutingNotifier implements Notifier {
       Thread.currentThread().interrupt();
     }
     flushDue();
+    awaitLanes(until);
     for (ExecutorService lane : lanes.values()) {
-      lane.shutdown();
-    }
-    for (ExecutorService lane : lanes.values()) {
-      try {
-        if (!lane.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          lane.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        lane.shutdownNow();
-      }
+      lane.shutdownNow();
     }
     if (store != null) {
+      stopSaver();
+      DispatcherState last = dispatcher.snapshot();
+      // Saved before an heir starts, so its saves always come after this one.
       try {
-        store.save(dispatcher.snapshot());
+        store.save(last);
       } catch (IOException e) {
         LOG.error("Cannot save the notification log to {}: {}", store.file(), e.getMessage());
+      }
+      RoutingNotifier next;
+      synchronized (BY_STATE_DIRECTORY) {
+        closed = true;
+        next = heir;
+        heir = null;
+        BY_STATE_DIRECTORY.remove(stateKey, this);
+        if (next != null) {
+          // Under the lock, so the heir either starts with this state or was abandoned first.
+          next.predecessor = null;
+          next.takeOver(last);
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.template;
 
 import dev.tocsin.notifier.OutgoingAlert;
+import dev.tocsin.notifier.receiver.GroupData;
 import dev.tocsin.notifier.receiver.Notification;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoStruct;
@@ -32,7 +33,7 @@ public record TemplateAlert(String status, GoMap labels, GoMap annotations, Temp
     return new TemplateAlert(status.text(), KeyValues.of(alert.labels()), KeyValues.of(alert.annotations()),
         TemplateTime.of(alert.startsAt()),
         TemplateTime.of(status == Notification.Status.RESOLVED ? alert.endsAt() : null),
-        alert.generatorUrl(), AlertFingerprint.of(alert.labels()));
+        alert.generatorUrl(), GroupData.fingerprintText(alert.labels()));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.tocsin.notifier.template;
 
-import dev.tocsin.model.Labels;
 import dev.tocsin.notifier.OutgoingAlert;
+import dev.tocsin.notifier.receiver.GroupData;
 import dev.tocsin.notifier.receiver.Notification;
 import dev.tocsin.template.value.GoMap;
 import dev.tocsin.template.value.GoStruct;
@@ -35,29 +35,11 @@ public record TemplateData(String receiver, String status, TemplateAlerts alerts
     for (OutgoingAlert a : n.alerts()) {
       alerts.add(TemplateAlert.of(a, n));
     }
-    List<Labels> labels = n.alerts().stream().map(OutgoingAlert::labels).toList();
-    List<Labels> annotations = n.alerts().stream().map(OutgoingAlert::annotations).toList();
     // Alertmanager quotes regexp metacharacters in the receiver name (Go's regexp.QuoteMeta).
     String receiver = REGEXP_META.matcher(n.receiver()).replaceAll("\\\\$0");
     return new TemplateData(receiver, n.status().text(), new TemplateAlerts(alerts), KeyValues.of(n.groupLabels()),
-        KeyValues.of(common(labels)), KeyValues.of(common(annotations)), externalURL == null ? "" : externalURL);
-  }
-
-  /** The name/value pairs every set has; empty for no sets. */
-  static Labels common(List<Labels> sets) {
-    if (sets.isEmpty()) {
-      return Labels.EMPTY;
-    }
-    Labels first = sets.get(0);
-    Labels.Builder b = Labels.builder();
-    for (int i = 0; i < first.size(); i++) {
-      String name = first.name(i);
-      String value = first.value(i);
-      if (sets.stream().allMatch(s -> value.equals(s.get(name)))) {
-        b.put(name, value);
-      }
-    }
-    return b.build();
+        KeyValues.of(GroupData.commonLabels(n.alerts())), KeyValues.of(GroupData.commonAnnotations(n.alerts())),
+        externalURL == null ? "" : externalURL);
   }
 
   @Override

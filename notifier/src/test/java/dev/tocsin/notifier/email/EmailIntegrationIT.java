@@ -151,6 +151,10 @@ class EmailIntegrationIT {
     assertThat(email.stats()).isEqualTo(new EmailIntegration.Stats(0, 1));
   }
 
+  // No STARTTLS success test against GreenMail: 2.1.5's SMTP server registers only AUTH, HELO, EHLO,
+  // NOOP, RSET, QUIT, MAIL, RCPT, DATA and VRFY (SmtpCommandRegistry), its EHLO answer lists AUTH
+  // alone, and the "mail.smtp.starttls.enable" in ServerSetup configures GreenMail's own client
+  // session, not the server. Its TLS is implicit only (PROTOCOL_SMTPS), tested in this class.
   @Test
   void requireTlsFailsWhenServerDoesNotOfferStarttls() {
     EmailConfig c = config(mail.getSmtp().getPort(), true, null, TlsSettings.DEFAULT, "", "", Map.of());

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.tocsin.model.Labels;
+import dev.tocsin.model.testing.PeerProcess;
+import dev.tocsin.model.testing.SharedDir;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.alertmanager.AlertmanagerEndpoint;
-import dev.tocsin.notifier.alertmanager.AlertmanagerPeer;
 import dev.tocsin.notifier.alertmanager.AlertmanagerNotifier;
 import dev.tocsin.notifier.config.NotificationConfigLoader;
 import dev.tocsin.notifier.config.NotificationConfigResult;
@@ -45,7 +46,7 @@ class RoutingDifferentialIT {
   @TempDir
   Path dir;
 
-  private AlertmanagerPeer alertmanager;
+  private PeerProcess alertmanager;
   private HttpServer capture;
   private RoutingNotifier router;
   private final List<String[]> received = new CopyOnWriteArrayList<>();
@@ -106,8 +107,15 @@ class RoutingDifferentialIT {
     String yaml = config(capture.getAddress().getPort());
     Path amYml = Files.writeString(dir.resolve("alertmanager.yml"), yaml);
 
-    alertmanager = AlertmanagerPeer.start(dir, amYml, CLIENT, "--web.external-url=" + EXTERNAL_URL);
-    String amUrl = alertmanager.url();
+    Path binary = SharedDir.present(SharedDir.peers().resolve("usr/bin/prometheus-alertmanager"),
+        "the Alertmanager binary (run scripts/peers.sh)");
+    // Debian's build reads its default templates from here; scripts/peers.sh copies them (as root).
+    SharedDir.present(Path.of("/usr/share/prometheus/alertmanager"), "Debian Alertmanager's template folder");
+    int port = PeerProcess.freePort();
+    String amUrl = "http://127.0.0.1:" + port;
+    alertmanager = PeerProcess.start(List.of(binary.toString(), "--config.file=" + amYml, "--storage.path=" + dir,
+        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--web.external-url=" + EXTERNAL_URL),
+        dir, dir.resolve("alertmanager.log"), amUrl, "/-/ready");
 
     NotificationConfigResult loaded = new NotificationConfigLoader().load(amYml);
     assertThat(loaded.diagnostics()).isEmpty();

@@ -174,4 +174,59 @@ class RoutingNotifierTest {
     assertThat(saved.groups()).as("the pending group was saved with its timer").singleElement()
         .satisfies(g -> assertThat(g.nextFlush()).isEqualTo(NOW.plusSeconds(30)));
   }
+
+  private static OutgoingAlert startedLongAgo(String name) {
+    // Started long before group_wait, so its group flushes at once.
+    return new OutgoingAlert(Labels.of("alertname", name), Labels.EMPTY, NOW.minusSeconds(3600), NOW.plusSeconds(600),
+        "", "eval-1");
+  }
+
+  private static RoutingNotifier logRouter(Path dir, List<String> console) {
+    return RoutingNotifier.create(config(), Labels.EMPTY, new RoutingNotifier.Options(Clock.fixed(NOW, ZoneOffset.UTC),
+        console::add, s -> null, "", dir, 100));
+  }
+
+  private static void awaitLines(List<String> console, int n) throws InterruptedException {
+    for (int i = 0; i < 500 && console.size() < n; i++) {
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void aReloadedRouterTakesTheClosingRoutersFinalStateInOrder(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    List<String> first = new CopyOnWriteArrayList<>();
+    List<String> second = new CopyOnWriteArrayList<>();
+    RoutingNotifier old = logRouter(dir, first);
+    old.send(List.of(startedLongAgo("Disk")));
+    awaitLines(first, 1);
+    // A reload: the new router starts while the old one is open and has not saved the notification.
+    RoutingNotifier next = logRouter(dir, second);
+    next.send(List.of(startedLongAgo("Disk"), startedLongAgo("Late")));
+    old.close(Duration.ofSeconds(5));
+    awaitLines(second, 1);
+    next.close(Duration.ofSeconds(5));
+    assertThat(first).as("the old router notified once").singleElement().asString().contains("Disk");
+    assertThat(second).as("no repeat of Disk after the hand-over").singleElement().asString().contains("Late")
+        .doesNotContain("Disk");
+    assertThat(new DispatcherStateStore(dir).load().orElseThrow().log()).as("the last save has both").hasSize(2);
+  }
+
+  @Test
+  void aRouterOfAFailedReloadLeavesTheOpenRouterInCharge(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    List<String> first = new CopyOnWriteArrayList<>();
+    RoutingNotifier old = logRouter(dir, first);
+    RoutingNotifier abandoned = logRouter(dir, new CopyOnWriteArrayList<>());
+    abandoned.close(Duration.ofSeconds(5));
+    old.send(List.of(startedLongAgo("Disk")));
+    awaitLines(first, 1);
+    List<String> third = new CopyOnWriteArrayList<>();
+    RoutingNotifier next = logRouter(dir, third);
+    next.send(List.of(startedLongAgo("Disk")));
+    old.close(Duration.ofSeconds(5));
+    next.close(Duration.ofSeconds(5));
+    assertThat(first).singleElement().asString().contains("Disk");
+    assertThat(third).as("the next reload still takes the state over").isEmpty();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tocsin.model.Labels;
 import dev.tocsin.notifier.OutgoingAlert;
+import dev.tocsin.notifier.receiver.GroupData;
 import dev.tocsin.notifier.receiver.Notification;
 import dev.tocsin.template.TemplateException;
 import java.io.IOException;
@@ -65,8 +66,8 @@ class NotificationTemplatesTest {
         + "{{ len .Alerts.Resolved }} {{ .ExternalURL }}", d))
         .isEqualTo("mail firing 2 1 1 http://tocsin.example:9097");
     assertThat(DEFAULTS.executeText("{{ range .Alerts }}{{ .Status }}/{{ .Labels.instance }}/{{ .Fingerprint }} "
-        + "{{ end }}", d)).isEqualTo("firing/a:1/" + AlertFingerprint.of(firing("a:1").labels())
-        + " resolved/c:1/" + AlertFingerprint.of(done.labels()) + " ");
+        + "{{ end }}", d)).isEqualTo("firing/a:1/" + GroupData.fingerprintText(firing("a:1").labels())
+        + " resolved/c:1/" + GroupData.fingerprintText(done.labels()) + " ");
     assertThat(DEFAULTS.executeText("{{ .CommonLabels.SortedPairs }}|{{ .CommonLabels.Names }}|"
         + "{{ .CommonLabels.Values }}|{{ (.CommonLabels.Remove .GroupLabels.Names).Names }}|"
         + "{{ .CommonLabels.severity }}|{{ .CommonLabels.nosuch }}", d))
@@ -90,7 +91,7 @@ class NotificationTemplatesTest {
 
   @Test
   void fingerprintIsAlertmanagers() {
-    assertThat(AlertFingerprint.of(Labels.of("alertname", "HighErrorRate", "job", "api", "severity", "critical")))
+    assertThat(GroupData.fingerprintText(Labels.of("alertname", "HighErrorRate", "job", "api", "severity", "critical")))
         .isEqualTo("d8da8f2e9952176d");
   }
 
