@@ -68,6 +68,19 @@ final class TocsinProcess implements AutoCloseable {
     return sum;
   }
 
+  /** The sums of the samples of several metrics, all from one scrape so that they are consistent. */
+  double[] metrics(String... names) throws IOException, InterruptedException {
+    double[] sums = new double[names.length];
+    for (String line : Http.get(url() + "/metrics").body().split("\n")) {
+      for (int i = 0; i < names.length; i++) {
+        if (line.startsWith(names[i] + "{")) {
+          sums[i] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return sums;
+  }
+
   /** {@code POST /-/reload}. */
   Http.Reply reload() throws IOException, InterruptedException {
     return Http.post(url() + "/-/reload");
