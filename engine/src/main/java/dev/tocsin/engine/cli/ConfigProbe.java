@@ -65,7 +65,8 @@ final class ConfigProbe {
         return;
       }
       ready(name, http, h.url(), readyPath, h.tenantId());
-      QueryClient client = promql ? new HttpDatasources().prometheus(h) : new HttpDatasources().loki(h);
+      HttpDatasources clients = new HttpDatasources();
+      QueryClient client = promql ? clients.prometheus(h) : clients.loki(h);
       // Loki has no constant query; a metric query over a selector that matches nothing costs nothing.
       String query = promql ? "vector(1)" : "count_over_time({__tocsin_probe__=\"1\"}[1m])";
       long start = System.nanoTime();

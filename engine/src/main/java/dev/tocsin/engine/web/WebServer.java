@@ -47,11 +47,6 @@ public final class WebServer implements AutoCloseable {
   }
 
   public WebServer(InetSocketAddress address, Daemon daemon, PrometheusMeterRegistry registry, Reloader reloader,
-      boolean lifecycle) throws IOException {
-    this(address, daemon, registry, reloader, lifecycle, WebConfig.NONE, Clock.systemUTC());
-  }
-
-  public WebServer(InetSocketAddress address, Daemon daemon, PrometheusMeterRegistry registry, Reloader reloader,
       boolean lifecycle, WebConfig web, Clock clock) throws IOException {
     server = web.tls() == null ? HttpServer.create(address, 128) : https(address, web.tls());
     auth = web.requiresAuth() ? new BasicAuth(web.users()) : null;
