@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Alertmanager's email receiver: renders the headers and bodies of a notification from templates
@@ -107,6 +108,10 @@ public final class EmailIntegration implements Integration {
           transport.connect(config.host(), config.port(), null, null);
         }
         transport.sendMessage(message, recipients);
+      } catch (AuthenticationFailedException e) {
+        // Angus often leaves the exception's message empty; the server's reply says why.
+        throw new EmailException("authentication failed: " + firstNonBlank(oneLine(e.getMessage()), lastReply(transport),
+            "the server rejected user \"" + config.authUsername() + "\""));
       } finally {
         transport.close();
       }
@@ -229,9 +234,6 @@ public final class EmailIntegration implements Integration {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    if (e instanceof AuthenticationFailedException) {
-      return "authentication failed: " + oneLine(e.getMessage());
-    }
     if (e instanceof SendFailedException sf && sf.getInvalidAddresses() != null
         && sf.getInvalidAddresses().length > 0) {
       return "recipients rejected: " + oneLine(e.getMessage());
@@ -250,6 +252,19 @@ public final class EmailIntegration implements Integration {
     }
     String cause = root == e ? "" : " (" + oneLine(root.getMessage()) + ")";
     return oneLine(msg) + cause;
+  }
+
+  private static String lastReply(Transport transport) {
+    return transport instanceof SMTPTransport smtp ? oneLine(smtp.getLastServerResponse()) : "";
+  }
+
+  private static String firstNonBlank(String... candidates) {
+    for (String c : candidates) {
+      if (!c.isBlank()) {
+        return c;
+      }
+    }
+    return "";
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
