@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 
 /**
  * A bounded, thread-safe queue of alerts waiting for delivery. When full it drops the oldest
@@ -16,14 +17,29 @@ public final class AlertQueue {
   private final ArrayDeque<OutgoingAlert> items = new ArrayDeque<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  private final IntConsumer onDrop;
   private long dropped;
   private boolean closed;
 
   public AlertQueue(int capacity) {
+    this(capacity, n -> {});
+  }
+
+  /** A queue that also reports every drop to {@code onDrop}, for counters that outlive it. */
+  public AlertQueue(int capacity, IntConsumer onDrop) {
     if (capacity < 1) {
       throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
     }
     this.capacity = capacity;
+    this.onDrop = onDrop;
+  }
+
+  /** Counts {@code n} dropped alerts; called with the lock held. */
+  private void drop(int n) {
+    if (n > 0) {
+      dropped += n;
+      onDrop.accept(n);
+    }
   }
 
   /**
@@ -36,7 +52,7 @@ public final class AlertQueue {
     lock.lock();
     try {
       if (closed) {
-        dropped += alerts.size();
+        drop(alerts.size());
         return alerts.size();
       }
       int drop = 0;
@@ -50,7 +66,7 @@ public final class AlertQueue {
         drop++;
       }
       items.addAll(in);
-      dropped += drop;
+      drop(drop);
       changed.signalAll();
       return drop;
     } finally {
@@ -95,7 +111,7 @@ public final class AlertQueue {
     try {
       int n = items.size();
       items.clear();
-      dropped += n;
+      drop(n);
       return n;
     } finally {
       lock.unlock();

@@ -11,6 +11,7 @@ import dev.tocsin.notifier.alertmanager.AlertmanagerStats;
 import dev.tocsin.notifier.config.NotificationConfigLoader;
 import dev.tocsin.notifier.config.HttpSettings;
 import dev.tocsin.notifier.config.NotificationConfigResult;
+import dev.tocsin.notifier.route.RouterCounters;
 import dev.tocsin.notifier.route.RoutingNotifier;
 import dev.tocsin.promql.http.HttpClientConfig;
 import dev.tocsin.promql.http.HttpClients;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Builds what a configuration needs besides its rules: the datasources, an Alertmanager client for
  * the configured Alertmanagers, and the built-in router when {@code notifications:} names an
  * alertmanager.yml. The notification counters are bound here, per Alertmanager URL, to whichever
- * client is current, so they survive reloads.
+ * client is current, so they survive reloads; every router counts into one {@link RouterCounters},
+ * which the router metrics read, so they survive reloads too and never go back.
  */
 public final class DaemonComponents implements Daemon.ComponentFactory {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonComponents.class);
@@ -44,6 +47,10 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
   private final Consumer<String> console;
   private final Clock clock;
   private final Map<String, AlertmanagerNotifier> current = new ConcurrentHashMap<>();
+  private final RouterCounters routerCounters = new RouterCounters();
+  /** The receiver and integration pairs whose router counters are registered. */
+  private final Set<RouterCounters.IntegrationKey> boundRouterKeys = ConcurrentHashMap.newKeySet();
+  private boolean routerBound;
 
   public DaemonComponents(MeterRegistry registry, Consumer<String> console, Clock clock) {
     this.registry = registry;
@@ -67,7 +74,8 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
       StateConfig state = config.state();
       notifiers.add(RoutingNotifier.create(r.config(), config.global().externalLabels(),
           new RoutingNotifier.Options(clock, console, DaemonComponents::webhookClient, externalUrl,
-              state == null ? null : state.directory(), RoutingNotifier.DEFAULT_QUEUE_CAPACITY)));
+              state == null ? null : state.directory(), RoutingNotifier.DEFAULT_QUEUE_CAPACITY, routerCounters)));
+      bindRouter();
     }
     if (!config.alerting().alertmanagers().isEmpty()) {
       List<AlertmanagerEndpoint> endpoints = new ArrayList<>();
@@ -108,6 +116,41 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
         counter("tocsin.notifications.errors", url, AlertmanagerStats::errors, "Requests to this Alertmanager that failed.");
         Gauge.builder("tocsin.notifications.queue.length", current, m -> value(m, url, AlertmanagerStats::queueLength))
             .tag("alertmanager", url).description("Alerts waiting to be sent to this Alertmanager.").register(registry);
+      }
+    }
+  }
+
+  /**
+   * Registers the router metrics on first use, and the per-integration counters of receivers not
+   * seen before; a receiver a reload removes keeps its final counts, as counters must not vanish.
+   */
+  private synchronized void bindRouter() {
+    RouterCounters c = routerCounters;
+    if (!routerBound) {
+      routerBound = true;
+      FunctionCounter.builder("tocsin.router.alerts.received", c, RouterCounters::receivedFiring).tag("status", "firing")
+          .description("Alerts the built-in router took in, by their status on arrival.").register(registry);
+      FunctionCounter.builder("tocsin.router.alerts.received", c, RouterCounters::receivedResolved)
+          .tag("status", "resolved").description("Alerts the built-in router took in, by their status on arrival.")
+          .register(registry);
+      FunctionCounter.builder("tocsin.router.alerts.dropped", c, RouterCounters::dropped)
+          .description("Alerts the built-in router dropped before routing: queue overflow or the shutdown deadline.")
+          .register(registry);
+      Gauge.builder("tocsin.router.queue.length", c, RouterCounters::queueLength)
+          .description("Alerts waiting to be routed.").register(registry);
+      Gauge.builder("tocsin.router.aggregation.groups", c, RouterCounters::aggregationGroups)
+          .description("Aggregation groups of the built-in router.").register(registry);
+    }
+    for (RouterCounters.IntegrationKey k : c.integrations().keySet()) {
+      if (boundRouterKeys.add(k)) {
+        FunctionCounter.builder("tocsin.router.notifications", c,
+                x -> x.integration(k.receiver(), k.integration()).notifications())
+            .tags("receiver", k.receiver(), "integration", k.integration())
+            .description("Notifications the built-in router attempted.").register(registry);
+        FunctionCounter.builder("tocsin.router.notifications.failed", c,
+                x -> x.integration(k.receiver(), k.integration()).failed())
+            .tags("receiver", k.receiver(), "integration", k.integration())
+            .description("Notifications that failed after their retries.").register(registry);
       }
     }
   }

@@ -64,6 +64,11 @@ public final class EmailIntegration implements Integration {
   }
 
   @Override
+  public String name() {
+    return "email";
+  }
+
+  @Override
   public boolean sendResolved() {
     return config.sendResolved();
   }

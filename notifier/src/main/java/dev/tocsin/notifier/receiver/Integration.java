@@ -8,6 +8,9 @@ import java.time.Instant;
  * no other.
  */
 public interface Integration {
+  /** The integration's type as Alertmanager's metrics name it: {@code webhook}, {@code email}, {@code log}. */
+  String name();
+
   /** Delivers one notification. */
   void deliver(Notification notification);
 

@@ -28,6 +28,11 @@ public final class LogIntegration implements Integration {
   }
 
   @Override
+  public String name() {
+    return "log";
+  }
+
+  @Override
   public boolean sendResolved() {
     return sendResolved;
   }

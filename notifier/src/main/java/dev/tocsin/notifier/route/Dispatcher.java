@@ -73,6 +73,11 @@ public final class Dispatcher {
     this.log = new NotificationLog(NotificationLog.DEFAULT_RETENTION);
   }
 
+  /** The integrations of each receiver, by receiver name. */
+  public Map<String, List<Integration>> receivers() {
+    return receivers;
+  }
+
   /** Takes alerts in at {@code now}: an alert without an end time ends {@code resolve_timeout} from now. */
   public synchronized void ingest(List<OutgoingAlert> alerts, Instant now) {
     for (OutgoingAlert in : alerts) {

@@ -37,7 +37,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -71,14 +70,25 @@ public final class RoutingNotifier implements Notifier {
   /** The longest the timer thread sleeps, so a clock that jumps is noticed. */
   private static final long MAX_SLEEP_MILLIS = 1000;
 
-  /** What a router needs besides its configuration. */
+  /**
+   * What a router needs besides its configuration.
+   *
+   * @param counters where the router counts; one instance passed to successive routers keeps counting across reloads
+   */
   public record Options(Clock clock, Consumer<String> console, Function<HttpSettings, OkHttpClient> httpClients,
-      String externalUrl, Path stateDirectory, int queueCapacity) {
+      String externalUrl, Path stateDirectory, int queueCapacity, RouterCounters counters) {
     public Options {
       Objects.requireNonNull(clock, "clock is null");
       Objects.requireNonNull(console, "console is null");
       Objects.requireNonNull(httpClients, "httpClients is null");
       externalUrl = externalUrl == null ? "" : externalUrl;
+      counters = counters == null ? new RouterCounters() : counters;
+    }
+
+    /** Options with counters of the router's own. */
+    public Options(Clock clock, Consumer<String> console, Function<HttpSettings, OkHttpClient> httpClients,
+        String externalUrl, Path stateDirectory, int queueCapacity) {
+      this(clock, console, httpClients, externalUrl, stateDirectory, queueCapacity, null);
     }
 
     /** Defaults: a plain HTTP client (http_config with authentication or TLS is refused), no state directory. */
@@ -113,9 +123,7 @@ public final class RoutingNotifier implements Notifier {
   private final ScheduledExecutorService saver;
   private final Object wake = new Object();
   private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
-  private final AtomicLong received = new AtomicLong();
-  private final AtomicLong notifications = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
+  private final RouterCounters counters;
   private volatile boolean stopping;
   private final Path stateKey;
   /** The router that started on this one's state directory and waits for this one's state; guarded by the map. */
@@ -127,14 +135,25 @@ public final class RoutingNotifier implements Notifier {
   /** Starts a router over a dispatcher; restores and keeps its state in {@code stateDirectory} when given. */
   public RoutingNotifier(Dispatcher dispatcher, Labels externalLabels, Clock clock, int queueCapacity,
       Path stateDirectory) {
+    this(dispatcher, externalLabels, clock, queueCapacity, stateDirectory, new RouterCounters());
+  }
+
+  /** Starts a router that counts in {@code counters}, which may outlive it (see {@link RouterCounters}). */
+  public RoutingNotifier(Dispatcher dispatcher, Labels externalLabels, Clock clock, int queueCapacity,
+      Path stateDirectory, RouterCounters counters) {
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher is null");
+    this.counters = Objects.requireNonNull(counters, "counters is null");
     this.externalLabels = Objects.requireNonNull(externalLabels, "externalLabels is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
     this.store = stateDirectory == null ? null : new DispatcherStateStore(stateDirectory);
     this.stateKey = stateDirectory == null ? null : stateDirectory.toAbsolutePath().normalize();
     // The queue exists before this router is registered: a predecessor may forward to it at once.
-    AlertQueue queue = new AlertQueue(queueCapacity);
+    AlertQueue queue = new AlertQueue(queueCapacity, counters::dropped);
     this.worker = new QueueWorker("tocsin-router", queue, queueCapacity, this::ingest);
+    // Every receiver's series exist from the start, at zero, as Alertmanager's do.
+    dispatcher.receivers().forEach((receiver, integrations) ->
+        integrations.forEach(i -> counters.counts(receiver, i.name())));
+    counters.opened(this);
     this.timer = new Thread(this::runTimer, "tocsin-router-timer");
     timer.setDaemon(true);
     this.saver = store == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
@@ -201,7 +220,8 @@ public final class RoutingNotifier implements Notifier {
     }
     Dispatcher d = new Dispatcher(config.route(), receivers, config.inhibitRules(), config.timeIntervals(),
         config.global().resolveTimeout());
-    return new RoutingNotifier(d, externalLabels, options.clock(), options.queueCapacity(), options.stateDirectory());
+    return new RoutingNotifier(d, externalLabels, options.clock(), options.queueCapacity(), options.stateDirectory(),
+        options.counters());
   }
 
   /** A router for a loaded configuration whose {@code log} receivers print to {@code console}. */
@@ -235,8 +255,10 @@ public final class RoutingNotifier implements Notifier {
   }
 
   private void ingest(List<OutgoingAlert> batch) {
-    received.addAndGet(batch.size());
-    dispatcher.ingest(batch, clock.instant());
+    Instant now = clock.instant();
+    long resolved = batch.stream().filter(a -> a.resolvedAt(now)).count();
+    counters.received(batch.size() - resolved, resolved);
+    dispatcher.ingest(batch, now);
     wakeTimer();
   }
 
@@ -271,11 +293,12 @@ public final class RoutingNotifier implements Notifier {
 
   private void flushDue() {
     for (Delivery d : dispatcher.due(clock.instant())) {
-      notifications.incrementAndGet();
+      RouterCounters.Counts counts = counters.counts(d.notification().receiver(), d.integration().name());
+      counts.notifications.incrementAndGet();
       ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(),
           k -> lane(k));
       lane.execute(() -> {
-        dispatcher.run(d, clock::instant, () -> failed.incrementAndGet());
+        dispatcher.run(d, clock::instant, counts.failed::incrementAndGet);
         wakeTimer();
       });
     }
@@ -320,6 +343,7 @@ public final class RoutingNotifier implements Notifier {
       predecessor = null;
     }
     saver.shutdownNow();
+    counters.closed(this);
     return true;
   }
 
@@ -348,10 +372,27 @@ public final class RoutingNotifier implements Notifier {
     }
   }
 
-  /** The router's counters. */
+  /**
+   * The totals of this router's counters (with those of the routers it shares them with) and the
+   * length of its own queue.
+   */
   public RouterStats stats() {
-    AlertQueue q = worker.queue();
-    return new RouterStats(received.get(), notifications.get(), failed.get(), q.dropped(), q.size());
+    long notifications = 0;
+    long failed = 0;
+    for (RouterCounters.IntegrationCounts c : counters.integrations().values()) {
+      notifications += c.notifications();
+      failed += c.failed();
+    }
+    return new RouterStats(counters.receivedFiring() + counters.receivedResolved(), notifications, failed,
+        counters.dropped(), queueLength());
+  }
+
+  int queueLength() {
+    return worker.queue().size();
+  }
+
+  int aggregationGroups() {
+    return dispatcher.groupCount();
   }
 
   /**
@@ -400,5 +441,6 @@ public final class RoutingNotifier implements Notifier {
         }
       }
     }
+    counters.closed(this);
   }
 }

@@ -58,6 +58,11 @@ public final class WebhookIntegration implements Integration {
   }
 
   @Override
+  public String name() {
+    return "webhook";
+  }
+
+  @Override
   public boolean sendResolved() {
     return config.sendResolved();
   }

@@ -35,6 +35,11 @@ class DispatcherTest {
     }
 
     @Override
+    public String name() {
+      return "recorder";
+    }
+
+    @Override
     public void deliver(Notification n) {
       if (failing) {
         throw new IllegalStateException("down");

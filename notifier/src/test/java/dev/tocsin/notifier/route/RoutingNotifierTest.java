@@ -89,7 +89,17 @@ class RoutingNotifierTest {
   @Test
   void groupsPerRouteAndGroupByValuesInTreeOrder() {
     List<Notification> ns = new ArrayList<>();
-    Integration capture = ns::add;
+    Integration capture = new Integration() {
+      @Override
+      public String name() {
+        return "capture";
+      }
+
+      @Override
+      public void deliver(Notification n) {
+        ns.add(n);
+      }
+    };
     Dispatcher d = new Dispatcher(config().route(), Map.of("default", List.of(capture), "chat", List.of(capture),
         "pager", List.of(), "dba", List.of()), List.of(), Map.of(), Duration.ofMinutes(5));
     d.ingest(List.of(
@@ -150,6 +160,35 @@ class RoutingNotifierTest {
         + " group={} firing=1 resolved=0 | firing HighErrorRate{cluster=\"eu1\"} summary=\"something broke\"");
     assertThat(router.stats().received()).isEqualTo(1);
     assertThat(router.stats().notifications()).isEqualTo(1);
+  }
+
+  @Test
+  void routersSharingCountersCountOnAcrossAReplacement() {
+    NotificationConfig c = new NotificationConfigLoader().load("am.yml", """
+        route: {receiver: default, group_wait: 0s}
+        receivers: [{name: default, log_configs: [{}]}, {name: unused, log_configs: [{}]}]
+        """.getBytes(StandardCharsets.UTF_8), Path.of(".")).config();
+    RouterCounters counters = new RouterCounters();
+    RoutingNotifier.Options options = new RoutingNotifier.Options(Clock.fixed(NOW, ZoneOffset.UTC), s -> {},
+        s -> null, "", null, 100, counters);
+    RoutingNotifier first = RoutingNotifier.create(c, Labels.EMPTY, options);
+    assertThat(counters.integrations()).as("every receiver's integrations from the start").containsOnlyKeys(
+        new RouterCounters.IntegrationKey("default", "log"), new RouterCounters.IntegrationKey("unused", "log"));
+    first.send(List.of(firing("alertname", "A"), resolved("alertname", "B")));
+    first.close(Duration.ofSeconds(10));
+    RoutingNotifier second = RoutingNotifier.create(c, Labels.EMPTY, options);
+    second.send(List.of(firing("alertname", "C")));
+    second.close(Duration.ofSeconds(10));
+    second.send(List.of(firing("alertname", "Late")));
+
+    assertThat(counters.receivedFiring()).isEqualTo(2);
+    assertThat(counters.receivedResolved()).isEqualTo(1);
+    assertThat(counters.dropped()).isEqualTo(1);
+    assertThat(counters.integration("default", "log")).isEqualTo(new RouterCounters.IntegrationCounts(2, 0));
+    assertThat(counters.integration("unused", "log")).isEqualTo(new RouterCounters.IntegrationCounts(0, 0));
+    assertThat(counters.queueLength()).isZero();
+    assertThat(counters.aggregationGroups()).as("closed routers no longer count").isZero();
+    assertThat(second.stats()).isEqualTo(new RouterStats(3, 2, 0, 1, 0));
   }
 
   @Test
