@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tocsin check}: the static checks, as {@code promtool check}. */
-@Command(name = "check", description = "Check the resources for validity.", subcommands = {CheckRulesCommand.class, CheckConfigCommand.class},
+@Command(name = "check", description = "Check the resources for validity.",
     mixinStandardHelpOptions = true)
 final class CheckCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

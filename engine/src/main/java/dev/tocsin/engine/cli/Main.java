@@ -2,6 +2,8 @@ package dev.tocsin.engine.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,33 +22,67 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** The subcommands, created only when used: picocli reflects over every registered command at start-up. */
+  /**
+   * The subcommands and theirs, created only when used: picocli reflects over every command it is
+   * given at start-up, and a CLI run is short enough for that to show.
+   */
   private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  private static final Map<String, Map<String, Supplier<Object>>> NESTED = new LinkedHashMap<>();
 
   static {
     SUBCOMMANDS.put("check", CheckCommand::new);
     SUBCOMMANDS.put("test", TestCommand::new);
     SUBCOMMANDS.put("query", QueryCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);
+    Map<String, Supplier<Object>> check = new LinkedHashMap<>();
+    check.put("rules", CheckRulesCommand::new);
+    check.put("config", CheckConfigCommand::new);
+    NESTED.put("check", check);
+    Map<String, Supplier<Object>> test = new LinkedHashMap<>();
+    test.put("rules", TestRulesCommand::new);
+    test.put("promql", TestPromqlCommand::new);
+    test.put("logql", TestLogqlCommand::new);
+    NESTED.put("test", test);
   }
 
   /** Runs the command line and returns the exit code, for tests. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    // A CLI run is short, so start-up dominates: register only the subcommand asked for (all of
-    // them when none is, for the help and the error message).
-    Supplier<Object> asked = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
-    if (asked != null) {
-      cli.addSubcommand(args[0], asked.get());
-    } else {
-      SUBCOMMANDS.forEach((name, sub) -> cli.addSubcommand(name, sub.get()));
-    }
+    CommandLine cli = commandLine(args);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("tocsin: error: " + ex.getMessage());
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * The command tree for these arguments: only the subcommands they name, or all of a level when
+   * they name none there (for the help and the error message).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    addSubcommands(cli, SUBCOMMANDS, args.length > 0 ? args[0] : null, name -> {
+      Map<String, Supplier<Object>> nested = NESTED.get(name);
+      return nested == null ? null : (CommandLine parent) ->
+          addSubcommands(parent, nested, args.length > 1 ? args[1] : null, n -> null);
+    });
+    return cli;
+  }
+
+  private static void addSubcommands(CommandLine parent, Map<String, Supplier<Object>> subcommands, String asked,
+      Function<String, Consumer<CommandLine>> nested) {
+    Map<String, Supplier<Object>> chosen = subcommands.containsKey(asked)
+        ? Map.of(asked, subcommands.get(asked)) : subcommands;
+    chosen.forEach((name, create) -> {
+      CommandLine sub = new CommandLine(create.get());
+      Consumer<CommandLine> inner = nested.apply(name);
+      if (inner != null) {
+        inner.accept(sub);
+      }
+      parent.addSubcommand(name, sub);
+    });
   }
 
   @Override

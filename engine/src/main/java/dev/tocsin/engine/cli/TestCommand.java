@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tocsin test}: unit tests and conformance scripts, as {@code promtool test}. */
-@Command(name = "test", description = "Unit testing.", subcommands = {TestRulesCommand.class, TestPromqlCommand.class, TestLogqlCommand.class},
+@Command(name = "test", description = "Unit testing.",
     mixinStandardHelpOptions = true)
 final class TestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

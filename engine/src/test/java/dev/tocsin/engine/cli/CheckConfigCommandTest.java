@@ -175,8 +175,9 @@ class CheckConfigCommandTest {
 
   @Test
   void registeredUnderCheck() {
-    CommandLine check = new CommandLine(new CheckCommand());
+    CommandLine check = Main.commandLine().getSubcommands().get("check");
     assertThat(check.getSubcommands()).containsKeys("rules", "config");
+    assertThat(Main.commandLine("check", "config").getSubcommands().get("check").getSubcommands()).containsOnlyKeys("config");
   }
 
   @Test
