@@ -45,12 +45,13 @@ for i in $(seq 1 10); do
 done
 mapfile -t x10 < <(find "$work/x10" -name '*.yml' | sort)
 
-java_cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar")
+# The JVM options bin/tocsin gives `check`.
+java_cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -jar "$jar")
 # The class-data-sharing archive bin/tocsin makes after each build (from a training run over the
 # examples; it holds loaded classes, not results), so the "+cds" figures are what bin/tocsin runs.
 cds="$root/engine/target/tocsin.jsa"
 "$root/bin/tocsin" --version >/dev/null
-java_cds=(java -XX:SharedArchiveFile="$cds" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar")
+java_cds=(java -XX:SharedArchiveFile="$cds" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -jar "$jar")
 
 best() { # best wall time in ms of $runs runs of a command
   local best=999999999 t0 t1 ms
