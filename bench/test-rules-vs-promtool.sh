@@ -4,7 +4,7 @@
 #   (a) a PromQL-only copy of examples/p1b_alerts.test.yml (promtool rejects LogQL rules),
 #   (b) a generated heavy test: 2,000 input series over 24 h at 1 m, 20 rules, 1 m evaluation,
 # and prints the wall-time ratio tocsin/promtool (best of $RUNS runs, default 3; one run for (b),
-# which takes minutes).
+# which takes minutes). CASES=a runs only (a).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}
@@ -78,7 +78,7 @@ cds="$root/engine/target/tocsin.jsa"
 "$root/bin/tocsin" --version >/dev/null
 java_cds=(java -XX:SharedArchiveFile="$cds" -Xlog:disable -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar")
 printf '%-46s %10s %10s %8s %10s %8s\n' case promtool tocsin ratio tocsin+cds ratio
-for c in a b; do
+for c in ${CASES:-a b}; do
   f=$([ $c = a ] && echo "$work/a/p1b_alerts.test.yml" || echo "$work/b/test.yml")
   name=$([ $c = a ] && echo "(a) p1b_alerts.test.yml, PromQL groups" || echo "(b) 2,000 series x 24 h at 1m, 20 rules")
   n=$runs
