@@ -25,7 +25,7 @@ import java.util.List;
 final class RulesApi {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private RulesApi() {}
+  RulesApi() {}
 
   /**
    * The rule groups the filter keeps, as Prometheus 3.x pages them: groups left without rules are
