@@ -245,16 +245,19 @@ class DaemonLoadIT {
 
   /**
    * The body of a GET made once the load has stopped: requests the clients gave up on may still be
-   * queued in the server, so a timeout here is retried (for up to five times the request timeout).
+   * queued in the server, which times out or refuses (queue full) new ones until it has worked them
+   * off, so the GET is retried for up to five times the request timeout.
    */
   private static String afterQueuedRequests(HttpClient http, String url) throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
+    long end = System.nanoTime() + REQUEST_TIMEOUT.multipliedBy(5).toNanos();
+    while (true) {
       try {
         return get(http, url).body();
-      } catch (java.net.http.HttpTimeoutException e) {
-        if (attempt == 5) {
+      } catch (IOException e) {
+        if (System.nanoTime() > end) {
           throw e;
         }
+        Thread.sleep(1000);
       }
     }
   }
