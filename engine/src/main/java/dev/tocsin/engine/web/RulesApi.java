@@ -2,30 +2,31 @@ package dev.tocsin.engine.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tocsin.engine.daemon.GroupKey;
 import dev.tocsin.engine.daemon.GroupStatus;
-import dev.tocsin.engine.daemon.RuleStatus;
-import dev.tocsin.engine.state.Alert;
-import dev.tocsin.model.Labels;
-import dev.tocsin.rules.model.AlertingRule;
-import dev.tocsin.rules.model.RecordingRule;
-import dev.tocsin.template.fmt.GoFloat;
-import dev.tocsin.template.value.GoTime;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JSON of Prometheus' {@code /api/v1/rules} and {@code /api/v1/alerts}, key for key, plus
- * Tocsin's {@code language} field on each rule.
+ * Tocsin's {@code language} field on each rule. A group's JSON changes only when the group
+ * evaluates or is reloaded, so each group is rendered once per {@link GroupStatus} and every
+ * response, filtered or not, is assembled from those bytes.
  */
 final class RulesApi {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final String SUCCESS = "{\"status\":\"success\",\"data\":{";
 
-  private RulesApi() {}
+  private final ConcurrentHashMap<GroupKey, GroupJson> rendered = new ConcurrentHashMap<>();
+  /** Each endpoint's last response size, to size the next one's buffer and spare it the copies of growing. */
+  private final AtomicInteger rulesSize = new AtomicInteger(4096);
+  private final AtomicInteger alertsSize = new AtomicInteger(4096);
 
   /**
    * The rule groups the filter keeps, as Prometheus 3.x pages them: groups left without rules are
@@ -33,9 +34,9 @@ final class RulesApi {
    *
    * @throws ApiQuery.BadQueryException when {@code group_next_token} names no group
    */
-  static String rules(List<GroupStatus> groups, RulesFilter filter) throws ApiQuery.BadQueryException {
-    List<GroupStatus> page = new ArrayList<>();
-    List<List<RuleStatus>> pageRules = new ArrayList<>();
+  JsonBytes rules(List<GroupStatus> groups, RulesFilter filter) throws ApiQuery.BadQueryException {
+    JsonBytes out = new JsonBytes(rulesSize.get()).append(SUCCESS + "\"groups\":[");
+    int pageSize = 0;
     String nextToken = null;
     boolean foundToken = filter.nextToken().isEmpty();
     for (GroupStatus group : groups) {
@@ -48,147 +49,71 @@ final class RulesApi {
       if (!filter.keepsGroup(group)) {
         continue;
       }
-      List<RuleStatus> kept = group.rules().stream().filter(filter::keepsRule).toList();
-      if (kept.isEmpty()) {
+      if (filter.groupLimit() > 0 && pageSize == filter.groupLimit()) {
+        // The page is full; the next group with a rule to show starts the next one.
+        if (group.rules().stream().anyMatch(filter::keepsRule)) {
+          nextToken = RulesFilter.token(group);
+          break;
+        }
         continue;
       }
-      if (filter.groupLimit() > 0 && page.size() == filter.groupLimit()) {
-        nextToken = RulesFilter.token(group);
-        break;
+      if (json(group).writeTo(out, filter, pageSize > 0)) {
+        pageSize++;
       }
-      page.add(group);
-      pageRules.add(kept);
     }
     if (!foundToken) {
       throw new ApiQuery.BadQueryException("invalid parameter \"group_next_token\": invalid group_next_token '"
           + filter.nextToken() + "'. were rule groups changed?");
     }
-    String token = nextToken;
-    return write(g -> {
-      g.writeArrayFieldStart("groups");
-      for (int i = 0; i < page.size(); i++) {
-        GroupStatus group = page.get(i);
-        g.writeStartObject();
-        g.writeStringField("name", group.key().name());
-        g.writeStringField("file", group.key().file());
-        g.writeArrayFieldStart("rules");
-        for (RuleStatus r : pageRules.get(i)) {
-          rule(g, r, filter.excludeAlerts());
-        }
-        g.writeEndArray();
-        g.writeNumberField("interval", seconds(group.interval()));
-        g.writeNumberField("limit", group.group().limit());
-        g.writeNumberField("evaluationTime", seconds(group.evaluationTime()));
-        g.writeStringField("lastEvaluation", time(group.lastEvaluation()));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      if (token != null) {
-        g.writeStringField("groupNextToken", token);
-      }
-    });
+    out.append(']');
+    if (nextToken != null) {
+      out.append(",\"groupNextToken\":\"" + nextToken + "\"");
+    }
+    return finish(out, groups, rulesSize);
   }
 
   /** Every active alert of every alerting rule, as {@code /api/v1/alerts} lists them. */
-  static String alerts(List<GroupStatus> groups) {
-    return write(g -> {
-      g.writeArrayFieldStart("alerts");
-      for (GroupStatus group : groups) {
-        for (RuleStatus r : group.rules()) {
-          for (Alert a : r.alerts()) {
-            alert(g, a);
-          }
-        }
-      }
-      g.writeEndArray();
-    });
-  }
-
-  private static void rule(JsonGenerator g, RuleStatus r, boolean excludeAlerts) throws IOException {
-    g.writeStartObject();
-    if (r.rule() instanceof AlertingRule a) {
-      g.writeStringField("state", r.state().id());
-      g.writeStringField("name", a.name());
-      g.writeStringField("query", a.query().text());
-      g.writeNumberField("duration", seconds(a.holdDuration()));
-      g.writeNumberField("keepFiringFor", seconds(a.keepFiringFor()));
-      labels(g, "labels", a.labels());
-      labels(g, "annotations", a.annotations());
-      // Prometheus leaves the list nil, so null, when alerts are excluded.
-      if (excludeAlerts) {
-        g.writeNullField("alerts");
-      } else {
-        g.writeArrayFieldStart("alerts");
-        for (Alert alert : r.alerts()) {
-          alert(g, alert);
-        }
-        g.writeEndArray();
-      }
-    } else {
-      RecordingRule rec = (RecordingRule) r.rule();
-      g.writeStringField("name", rec.name());
-      g.writeStringField("query", rec.query().text());
-      labels(g, "labels", rec.labels());
+  JsonBytes alerts(List<GroupStatus> groups) {
+    JsonBytes out = new JsonBytes(alertsSize.get()).append(SUCCESS + "\"alerts\":[");
+    boolean any = false;
+    for (GroupStatus group : groups) {
+      any |= json(group).writeAlertsTo(out, any);
     }
-    g.writeStringField("health", r.health().id());
-    if (r.lastError() != null && !r.lastError().isEmpty()) {
-      g.writeStringField("lastError", r.lastError());
+    return finish(out.append(']'), groups, alertsSize);
+  }
+
+  /** The bytes the cache holds now (for measurements). */
+  long cachedBytes() {
+    return rendered.values().stream().mapToLong(GroupJson::size).sum();
+  }
+
+  /** The group's JSON for this very status, rendered now if the cached one shows an older one. */
+  GroupJson json(GroupStatus group) {
+    GroupJson cached = rendered.get(group.key());
+    if (cached != null && cached.status() == group) {
+      return cached;
     }
-    g.writeNumberField("evaluationTime", seconds(r.evaluationTime()));
-    g.writeStringField("lastEvaluation", time(r.lastEvaluation()));
-    g.writeStringField("type", r.rule() instanceof AlertingRule ? "alerting" : "recording");
-    g.writeStringField("language", r.rule().query().language().id());
-    g.writeEndObject();
+    GroupJson fresh = GroupJson.render(group);
+    rendered.put(group.key(), fresh);
+    return fresh;
   }
 
-  private static void alert(JsonGenerator g, Alert a) throws IOException {
-    g.writeStartObject();
-    labels(g, "labels", a.labels());
-    labels(g, "annotations", a.annotations());
-    g.writeStringField("state", a.status().id());
-    g.writeStringField("activeAt", time(a.activeAt()));
-    if (a.keepFiringSince() != null) {
-      g.writeStringField("keepFiringSince", time(a.keepFiringSince()));
+  private JsonBytes finish(JsonBytes out, List<GroupStatus> groups, AtomicInteger size) {
+    out.append("}}");
+    size.set(out.length());
+    if (rendered.size() > groups.size()) {
+      forgetRemoved(groups);
     }
-    g.writeStringField("value", GoFloat.format(a.value(), 'e', -1));
-    g.writeEndObject();
+    return out;
   }
 
-  private static void labels(JsonGenerator g, String field, Labels labels) throws IOException {
-    g.writeObjectFieldStart(field);
-    for (int i = 0; i < labels.size(); i++) {
-      g.writeStringField(labels.name(i), labels.value(i));
+  /** Drops the JSON of groups a reload removed, once more groups are cached than run. */
+  private void forgetRemoved(List<GroupStatus> groups) {
+    Set<GroupKey> running = new HashSet<>();
+    for (GroupStatus g : groups) {
+      running.add(g.key());
     }
-    g.writeEndObject();
-  }
-
-  /** Go's zero time stands for "never", as Prometheus prints a rule not yet evaluated. */
-  private static String time(Instant t) {
-    return t == null ? "0001-01-01T00:00:00Z" : GoTime.rfc3339Nano(t);
-  }
-
-  private static double seconds(Duration d) {
-    return d.toNanos() / 1e9;
-  }
-
-  /** Writes one field group of the {@code data} object. */
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static String write(Body body) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(w)) {
-      g.writeStartObject();
-      g.writeStringField("status", "success");
-      g.writeObjectFieldStart("data");
-      body.write(g);
-      g.writeEndObject();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    rendered.keySet().retainAll(running);
   }
 
   static String error(String type, String message) {

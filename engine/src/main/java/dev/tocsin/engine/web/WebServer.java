@@ -59,13 +59,14 @@ public final class WebServer implements AutoCloseable {
       return t;
     }, new ThreadPoolExecutor.AbortPolicy());
     server.setExecutor(executor);
+    RulesApi api = new RulesApi();
     server.createContext("/api/v1/rules", get(x -> {
       ApiQuery q = ApiQuery.parse(x.getRequestURI().getRawQuery());
-      reply(x, 200, JSON, RulesApi.rules(sortedGroups(daemon), RulesFilter.from(q)));
+      reply(x, 200, JSON, api.rules(sortedGroups(daemon), RulesFilter.from(q)));
     }));
     server.createContext("/api/v1/alerts", get(x -> {
       ApiQuery.parse(x.getRequestURI().getRawQuery());
-      reply(x, 200, JSON, RulesApi.alerts(sortedGroups(daemon)));
+      reply(x, 200, JSON, api.alerts(sortedGroups(daemon)));
     }));
     server.createContext("/metrics", get(x -> reply(x, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape())));
     server.createContext("/-/healthy", get(x -> reply(x, 200, TEXT, "Tocsin is Healthy.\n")));
@@ -181,12 +182,26 @@ public final class WebServer implements AutoCloseable {
 
   private static void reply(HttpExchange x, int status, String contentType, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    reply(x, status, contentType, bytes.length, out -> out.write(bytes));
+  }
+
+  private static void reply(HttpExchange x, int status, String contentType, JsonBytes body) throws IOException {
+    reply(x, status, contentType, body.length(), body::writeTo);
+  }
+
+  /** Writes a response body of a known length. */
+  private interface BodyWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static void reply(HttpExchange x, int status, String contentType, int length, BodyWriter body)
+      throws IOException {
     x.getResponseHeaders().set("Content-Type", contentType);
     boolean head = x.getRequestMethod().equals("HEAD");
-    x.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
-    if (!head && bytes.length > 0) {
+    x.sendResponseHeaders(status, head || length == 0 ? -1 : length);
+    if (!head && length > 0) {
       try (OutputStream out = x.getResponseBody()) {
-        out.write(bytes);
+        body.writeTo(out);
       }
     }
   }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +93,10 @@ class DaemonLoadIT {
     double iterationsBefore = sum(get(http, base + "/metrics").body(), "tocsin_rule_group_iterations_total");
 
     AtomicLong ok = new AtomicLong();
+    List<Queue<Long>> latencies = new ArrayList<>();
+    for (int p = 0; p < PATHS.length; p++) {
+      latencies.add(new ConcurrentLinkedQueue<>());
+    }
     AtomicLong failed = new AtomicLong();
     AtomicReference<String> firstFailure = new AtomicReference<>();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -100,9 +106,11 @@ class DaemonLoadIT {
       Thread t = new Thread(() -> {
         for (int i = first; System.nanoTime() < end; i++) {
           try {
+            long sent = System.nanoTime();
             HttpResponse<String> r = getWithin(http, base + PATHS[i % PATHS.length], REQUEST_TIMEOUT);
             if (r.statusCode() == 200) {
               ok.incrementAndGet();
+              latencies.get(i % PATHS.length).add(System.nanoTime() - sent);
             } else {
               failed.incrementAndGet();
               firstFailure.compareAndSet(null, PATHS[i % PATHS.length] + ": HTTP " + r.statusCode());
@@ -134,6 +142,12 @@ class DaemonLoadIT {
     System.out.printf("load: %d rules in %d groups every %ds, %d clients for %ds: %d requests ok (%.0f/s), %d failed,"
         + " %.0f group iterations, %.0f missed%n", groups * rules, groups, interval, clients, seconds, ok.get(),
         ok.get() / (double) seconds, failed.get(), iterations, missed);
+    for (int p = 0; p < PATHS.length; p++) {
+      List<Long> l = latencies.get(p).stream().sorted().toList();
+      System.out.printf("load: %s: %d ok (%.1f/s), latency p50 %s p99 %s%n", PATHS[p], l.size(),
+          l.size() / (double) seconds, percentile(l, 0.5), percentile(l, 0.99));
+    }
+    System.out.printf("load: load average %s%n", loadAverage());
     assertThat(missed).as("missed iterations; gc pause max %s s; log lines: %s", gcPauseMax(metrics),
         missedLines()).isZero();
     // Every group kept its schedule: about seconds/interval iterations each during the load.
@@ -150,6 +164,25 @@ class DaemonLoadIT {
     assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertLogLinesAreJson(Files.readAllLines(dir.resolve("stdout.log")));
     assertThat(Files.readString(dir.resolve("stderr.log"))).doesNotContain("Exception");
+  }
+
+  /** The nearest-rank percentile of sorted nanosecond latencies, in milliseconds. */
+  private static String percentile(List<Long> sorted, double q) {
+    if (sorted.isEmpty()) {
+      return "-";
+    }
+    int rank = (int) Math.ceil(q * sorted.size());
+    return String.format("%.0f ms", sorted.get(Math.max(0, rank - 1)) / 1e6);
+  }
+
+  /** The machine's 1, 5 and 15 minute load averages, where Linux tells them. */
+  private static String loadAverage() throws IOException {
+    Path p = Path.of("/proc/loadavg");
+    if (!Files.exists(p)) {
+      return "unknown";
+    }
+    String[] f = Files.readString(p).trim().split(" ");
+    return f[0] + " " + f[1] + " " + f[2];
   }
 
   private static void assertLogLinesAreJson(List<String> lines) throws IOException {
@@ -212,16 +245,19 @@ class DaemonLoadIT {
 
   /**
    * The body of a GET made once the load has stopped: requests the clients gave up on may still be
-   * queued in the server, so a timeout here is retried (for up to five times the request timeout).
+   * queued in the server, which times out or refuses (queue full) new ones until it has worked them
+   * off, so the GET is retried for up to five times the request timeout.
    */
   private static String afterQueuedRequests(HttpClient http, String url) throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
+    long end = System.nanoTime() + REQUEST_TIMEOUT.multipliedBy(5).toNanos();
+    while (true) {
       try {
         return get(http, url).body();
-      } catch (java.net.http.HttpTimeoutException e) {
-        if (attempt == 5) {
+      } catch (IOException e) {
+        if (System.nanoTime() > end) {
           throw e;
         }
+        Thread.sleep(1000);
       }
     }
   }

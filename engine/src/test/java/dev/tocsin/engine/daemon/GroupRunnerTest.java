@@ -2,17 +2,10 @@ package dev.tocsin.engine.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tocsin.engine.eval.EvaluationSettings;
-import dev.tocsin.engine.eval.GroupEvaluator;
-import dev.tocsin.engine.eval.PrometheusTemplateExpander;
 import dev.tocsin.engine.eval.RuleHealth;
-import dev.tocsin.engine.eval.SampleSink;
 import dev.tocsin.engine.state.AlertStatus;
 import dev.tocsin.model.Labels;
-import dev.tocsin.promql.engine.EngineOptions;
-import dev.tocsin.promql.engine.MemoryPromqlEngine;
 import dev.tocsin.promql.engine.MemoryStorage;
-import dev.tocsin.rules.model.QueryLanguage;
 import dev.tocsin.rules.model.RuleGroup;
 import dev.tocsin.rules.validate.LoadOptions;
 import dev.tocsin.rules.validate.LoadResult;
@@ -22,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GroupRunnerTest {
@@ -41,12 +33,7 @@ class GroupRunnerTest {
   private final List<Tick> ticks = new ArrayList<>();
 
   private GroupRunner runner(String yaml) {
-    MemoryPromqlEngine engine = new MemoryPromqlEngine(storage, EngineOptions.DEFAULT);
-    EvaluationSettings settings = new EvaluationSettings(INTERVAL, Duration.ZERO, Duration.ofMinutes(1), Labels.EMPTY,
-        "http://tocsin:9097", "http://prometheus:9090");
-    GroupEvaluator evaluator = new GroupEvaluator(group(yaml), Map.of(QueryLanguage.PROMQL, engine), settings,
-        SampleSink.DISCARD, new PrometheusTemplateExpander(engine, Labels.EMPTY, "http://tocsin:9097"), System::nanoTime);
-    return new GroupRunner(new GroupKey("rules.yml", "g"), INTERVAL, evaluator, clock,
+    return GroupRunners.runner(new GroupKey("rules.yml", "g"), group(yaml), INTERVAL, storage, clock,
         (r, evaluation, missed, id) -> ticks.add(new Tick(evaluation.timestamp(), missed)));
   }
 
