@@ -5,6 +5,7 @@ import dev.tocsin.engine.config.StateConfig;
 import dev.tocsin.engine.config.TocsinConfig;
 import dev.tocsin.model.source.Diagnostic;
 import dev.tocsin.notifier.Notifier;
+import dev.tocsin.notifier.alertmanager.AlertmanagerCounters;
 import dev.tocsin.notifier.alertmanager.AlertmanagerEndpoint;
 import dev.tocsin.notifier.alertmanager.AlertmanagerNotifier;
 import dev.tocsin.notifier.alertmanager.AlertmanagerStats;
@@ -36,9 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds what a configuration needs besides its rules: the datasources, an Alertmanager client for
  * the configured Alertmanagers, and the built-in router when {@code notifications:} names an
- * alertmanager.yml. The notification counters are bound here, per Alertmanager URL, to whichever
- * client is current, so they survive reloads; every router counts into one {@link RouterCounters},
- * which the router metrics read, so they survive reloads too and never go back.
+ * alertmanager.yml. Every Alertmanager client counts into one {@link AlertmanagerCounters} and
+ * every router into one {@link RouterCounters}, which the metrics read: the counts survive reloads
+ * and never go back, and the gauges read the clients and routers open at the time, not one built
+ * for a reload that failed.
  */
 public final class DaemonComponents implements Daemon.ComponentFactory {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonComponents.class);
@@ -46,7 +48,9 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
   private final MeterRegistry registry;
   private final Consumer<String> console;
   private final Clock clock;
-  private final Map<String, AlertmanagerNotifier> current = new ConcurrentHashMap<>();
+  private final AlertmanagerCounters alertmanagerCounters = new AlertmanagerCounters();
+  /** The Alertmanager URLs whose metrics are registered. */
+  private final Set<String> boundAlertmanagers = ConcurrentHashMap.newKeySet();
   private final RouterCounters routerCounters = new RouterCounters();
   /** The receiver and integration pairs whose router counters are registered. */
   private final Set<RouterCounters.IntegrationKey> boundRouterKeys = ConcurrentHashMap.newKeySet();
@@ -83,10 +87,9 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
         endpoints.add(new AlertmanagerEndpoint(am.url(), am.pathPrefix(), am.timeout(),
             HttpClients.create(am.http(), am.timeout())));
       }
-      AlertmanagerNotifier n = new AlertmanagerNotifier(endpoints, config.global().externalLabels(),
-          AlertmanagerNotifier.Options.DEFAULT);
-      bind(n);
-      notifiers.add(n);
+      notifiers.add(new AlertmanagerNotifier(endpoints, config.global().externalLabels(),
+          AlertmanagerNotifier.Options.DEFAULT, alertmanagerCounters));
+      bindAlertmanagers();
     }
     return new Daemon.Components(datasources, notifiers);
   }
@@ -104,17 +107,16 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
         s.enableHttp2()), Duration.ZERO, Duration.ofSeconds(10));
   }
 
-  /** Points the per-Alertmanager counters at this client. */
-  private void bind(AlertmanagerNotifier n) {
-    for (AlertmanagerStats s : n.stats()) {
-      String url = s.url();
-      boolean fresh = current.put(url, n) == null;
-      if (fresh) {
+  /** Registers the metrics of the Alertmanagers not seen before; one a reload removes keeps its final counts. */
+  private void bindAlertmanagers() {
+    AlertmanagerCounters c = alertmanagerCounters;
+    for (String url : c.urls()) {
+      if (boundAlertmanagers.add(url)) {
         counter("tocsin.notifications.sent", url, AlertmanagerStats::sent, "Alerts sent to this Alertmanager.");
         counter("tocsin.notifications.dropped", url, AlertmanagerStats::dropped,
             "Alerts dropped: queue overflow or a failed request.");
         counter("tocsin.notifications.errors", url, AlertmanagerStats::errors, "Requests to this Alertmanager that failed.");
-        Gauge.builder("tocsin.notifications.queue.length", current, m -> value(m, url, AlertmanagerStats::queueLength))
+        Gauge.builder("tocsin.notifications.queue.length", c, x -> x.stats(url).queueLength())
             .tag("alertmanager", url).description("Alerts waiting to be sent to this Alertmanager.").register(registry);
       }
     }
@@ -156,20 +158,7 @@ public final class DaemonComponents implements Daemon.ComponentFactory {
   }
 
   private void counter(String name, String url, ToDoubleFunction<AlertmanagerStats> f, String help) {
-    FunctionCounter.builder(name, current, m -> value(m, url, f)).tag("alertmanager", url).description(help)
-        .register(registry);
-  }
-
-  private static double value(Map<String, AlertmanagerNotifier> m, String url, ToDoubleFunction<AlertmanagerStats> f) {
-    AlertmanagerNotifier n = m.get(url);
-    if (n == null) {
-      return 0;
-    }
-    for (AlertmanagerStats s : n.stats()) {
-      if (s.url().equals(url)) {
-        return f.applyAsDouble(s);
-      }
-    }
-    return 0;
+    FunctionCounter.builder(name, alertmanagerCounters, c -> f.applyAsDouble(c.stats(url))).tag("alertmanager", url)
+        .description(help).register(registry);
   }
 }

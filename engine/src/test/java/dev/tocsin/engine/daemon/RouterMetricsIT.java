@@ -1,11 +1,10 @@
 package dev.tocsin.engine.daemon;
 
+import static dev.tocsin.engine.daemon.MetricsFixture.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tocsin.engine.config.ConfigLoadResult;
 import dev.tocsin.engine.config.TocsinConfig;
-import dev.tocsin.engine.config.TocsinConfigLoader;
 import dev.tocsin.model.Labels;
 import dev.tocsin.notifier.Notifier;
 import dev.tocsin.notifier.OutgoingAlert;
@@ -21,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,28 +79,11 @@ class RouterMetricsIT {
           - name: broken
             webhook_configs: [{url: "%s/broken"}]
         """.formatted(base, base));
-    Files.writeString(dir.resolve("series.yml"), "interval: 1s\ninput_series: [{series: 'up{job=\"a\"}', values: '1x10'}]\n");
-    Files.writeString(dir.resolve("rules.yml"), "groups: [{name: g, rules: [{alert: A, expr: up == 0}]}]\n");
-    Path file = Files.writeString(dir.resolve("tocsin.yml"), """
-        global: {evaluation_interval: 1h}
-        rule_files: [rules.yml]
-        datasources:
-          prometheus: {embedded: {series_file: series.yml}}
-        notifications: {config_file: alertmanager.yml}
-        """);
-    ConfigLoadResult loaded = new TocsinConfigLoader().load(file);
-    assertThat(loaded.errors()).isEmpty();
-    return loaded.config();
+    return MetricsFixture.config(dir, "notifications: {config_file: alertmanager.yml}\n");
   }
 
   private static OutgoingAlert alert(String name, Instant start, Instant end) {
     return new OutgoingAlert(Labels.of("alertname", name), Labels.EMPTY, start, end, "", "eval-1");
-  }
-
-  private static double value(String scrape, String series) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
-    assertThat(m.find()).as("%s in%n%s", series, scrape).isTrue();
-    return Double.parseDouble(m.group(1));
   }
 
   private static void closeAll(Daemon.Components c) {

@@ -35,20 +35,30 @@ public final class AlertmanagerNotifier implements Notifier {
   }
 
   private final Labels externalLabels;
+  private final AlertmanagerCounters counters;
   private final List<AlertmanagerSender> senders = new ArrayList<>();
   private final List<QueueWorker> workers = new ArrayList<>();
 
-  /** Starts one sender thread per endpoint. */
+  /** Starts one sender thread per endpoint, counting in counters of its own. */
   public AlertmanagerNotifier(List<AlertmanagerEndpoint> endpoints, Labels externalLabels, Options options) {
+    this(endpoints, externalLabels, options, new AlertmanagerCounters());
+  }
+
+  /** Starts one sender thread per endpoint, counting in {@code counters}, which may outlive it (see {@link AlertmanagerCounters}). */
+  public AlertmanagerNotifier(List<AlertmanagerEndpoint> endpoints, Labels externalLabels, Options options,
+      AlertmanagerCounters counters) {
     Objects.requireNonNull(endpoints, "endpoints is null");
     this.externalLabels = Objects.requireNonNull(externalLabels, "externalLabels is null");
     Objects.requireNonNull(options, "options is null");
+    this.counters = Objects.requireNonNull(counters, "counters is null");
     for (int i = 0; i < endpoints.size(); i++) {
-      AlertmanagerSender sender = new AlertmanagerSender(endpoints.get(i));
+      AlertmanagerCounters.Counts counts = counters.counts(endpoints.get(i).alertsUrl());
+      AlertmanagerSender sender = new AlertmanagerSender(endpoints.get(i), counts);
       senders.add(sender);
-      workers.add(new QueueWorker("tocsin-alertmanager-" + i, new AlertQueue(options.queueCapacity()),
-          options.batchSize(), sender));
+      workers.add(new QueueWorker("tocsin-alertmanager-" + i,
+          new AlertQueue(options.queueCapacity(), counts.dropped::addAndGet), options.batchSize(), sender));
     }
+    counters.opened(this);
     workers.forEach(QueueWorker::start);
   }
 
@@ -63,20 +73,42 @@ public final class AlertmanagerNotifier implements Notifier {
     }
   }
 
-  /** The counters of each Alertmanager, in configuration order. */
+  /**
+   * Per Alertmanager, in configuration order: the totals of its counters (with those of the
+   * clients this one shares them with) and the length and capacity of this client's own queue.
+   */
   public List<AlertmanagerStats> stats() {
     List<AlertmanagerStats> out = new ArrayList<>(senders.size());
     for (int i = 0; i < senders.size(); i++) {
-      AlertmanagerSender s = senders.get(i);
+      AlertmanagerStats total = counters.stats(senders.get(i).url());
       AlertQueue q = workers.get(i).queue();
-      out.add(new AlertmanagerStats(s.url(), s.sent(), s.errors(), q.dropped() + s.failedDropped(), q.size(),
+      out.add(new AlertmanagerStats(total.url(), total.sent(), total.errors(), total.dropped(), q.size(),
           q.capacity()));
     }
     return out;
   }
 
+  /** Alerts waiting in this client's queues for {@code url}. */
+  int queueLength(String url) {
+    int n = 0;
+    for (int i = 0; i < senders.size(); i++) {
+      n += senders.get(i).url().equals(url) ? workers.get(i).queue().size() : 0;
+    }
+    return n;
+  }
+
+  /** The capacity of this client's queue for {@code url}; 0 when it has none. */
+  int queueCapacity(String url) {
+    int capacity = 0;
+    for (int i = 0; i < senders.size(); i++) {
+      capacity = senders.get(i).url().equals(url) ? Math.max(capacity, workers.get(i).queue().capacity()) : capacity;
+    }
+    return capacity;
+  }
+
   @Override
   public void close(Duration deadline) {
     QueueWorker.closeAll(workers, deadline);
+    counters.closed(this);
   }
 }

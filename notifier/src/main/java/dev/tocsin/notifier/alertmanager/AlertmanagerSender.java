@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -36,15 +35,14 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
   private final String url;
   private final OkHttpClient client;
   private final long timeoutMillis;
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicLong errors = new AtomicLong();
-  private final AtomicLong failedDropped = new AtomicLong();
+  private final AlertmanagerCounters.Counts counts;
   private volatile Call inFlight;
   /** Set when close() gave up on the in-flight call; OkHttp also marks calls that time out as cancelled. */
   private volatile boolean aborted;
 
-  AlertmanagerSender(AlertmanagerEndpoint endpoint) {
+  AlertmanagerSender(AlertmanagerEndpoint endpoint, AlertmanagerCounters.Counts counts) {
     this.url = endpoint.alertsUrl();
+    this.counts = counts;
     this.timeoutMillis = endpoint.timeout().toMillis();
     // The call timeout bounds the whole request (connect, write, wait, read), like Go's context deadline.
     this.client = endpoint.client().newBuilder().callTimeout(timeoutMillis, TimeUnit.MILLISECONDS).build();
@@ -52,18 +50,6 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
 
   String url() {
     return url;
-  }
-
-  long sent() {
-    return sent.get();
-  }
-
-  long errors() {
-    return errors.get();
-  }
-
-  long failedDropped() {
-    return failedDropped.get();
   }
 
   @Override
@@ -93,10 +79,10 @@ final class AlertmanagerSender implements QueueWorker.BatchHandler {
       inFlight = null;
     }
     if (failure == null) {
-      sent.addAndGet(batch.size());
+      counts.sent.addAndGet(batch.size());
     } else {
-      errors.addAndGet(batch.size());
-      failedDropped.addAndGet(batch.size());
+      counts.errors.addAndGet(batch.size());
+      counts.dropped.addAndGet(batch.size());
     }
     log(correlationId, batch, failure);
   }

@@ -15,6 +15,7 @@ public final class GroupData {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final int SEPARATOR = 0xff;
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private GroupData() {}
 
@@ -37,11 +38,29 @@ public final class GroupData {
 
   /** A fingerprint as 16 lower-case hex digits. */
   public static String hex(long fingerprint) {
-    String s = Long.toHexString(fingerprint);
-    return "0".repeat(16 - s.length()) + s;
+    byte[] digits = new byte[16];
+    long rest = fingerprint;
+    for (int i = 15; i >= 0; i--) {
+      digits[i] = HEX[(int) (rest & 0xf)];
+      rest >>>= 4;
+    }
+    return new String(digits, StandardCharsets.ISO_8859_1);
   }
 
   private static long add(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return addUtf8(h, s);
+      }
+    }
+    // ASCII, the usual case, is its own UTF-8: hashed without encoding the string.
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
+    }
+    return h;
+  }
+
+  private static long addUtf8(long h, String s) {
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       h = (h ^ (b & 0xff)) * FNV_PRIME;
     }

@@ -13,10 +13,11 @@ import java.util.TreeSet;
  */
 final class AlertOrder implements Comparator<OutgoingAlert> {
   static final AlertOrder INSTANCE = new AlertOrder();
+  private static final String[] FIRST_KEYS = {"job", "instance"};
 
   @Override
   public int compare(OutgoingAlert a, OutgoingAlert b) {
-    for (String key : new String[] {"job", "instance"}) {
+    for (String key : FIRST_KEYS) {
       String x = a.labels().get(key);
       String y = b.labels().get(key);
       if (x == null && y == null) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,8 @@ public final class Dispatcher {
   private final Duration resolveTimeout;
   private final NotificationLog log;
   private final Map<Labels, OutgoingAlert> known = new HashMap<>();
+  /** No known alert ends before this (null: none ends), so until then none can be forgotten. */
+  private Instant earliestEnd;
   private final Map<String, AggregationGroup> groups = new TreeMap<>();
   private long version;
   private boolean dirty;
@@ -82,7 +85,7 @@ public final class Dispatcher {
   public synchronized void ingest(List<OutgoingAlert> alerts, Instant now) {
     for (OutgoingAlert in : alerts) {
       OutgoingAlert a = merge(known.get(in.labels()), withEnd(in, now));
-      known.put(a.labels(), a);
+      remember(a);
       for (Route r : root.match(a.labels())) {
         Labels groupLabels = r.groupBy().groupLabels(a.labels());
         AggregationGroup g = groups.computeIfAbsent(AggregationGroup.id(r, groupLabels),
@@ -96,6 +99,13 @@ public final class Dispatcher {
       }
     }
     dirty = true;
+  }
+
+  private void remember(OutgoingAlert a) {
+    known.put(a.labels(), a);
+    if (a.endsAt() != null && (earliestEnd == null || a.endsAt().isBefore(earliestEnd))) {
+      earliestEnd = a.endsAt();
+    }
   }
 
   private OutgoingAlert withEnd(OutgoingAlert a, Instant now) {
@@ -125,6 +135,11 @@ public final class Dispatcher {
     return next;
   }
 
+  /** How many alerts the dispatcher knows (held by groups, or resolved and not yet forgotten); for tests. */
+  synchronized int knownAlerts() {
+    return known.size();
+  }
+
   /** The number of aggregation groups. */
   public synchronized int groupCount() {
     return groups.size();
@@ -146,12 +161,28 @@ public final class Dispatcher {
       g.hasFlushed = true;
       flush(g, now, sources, out);
     }
-    if (!due.isEmpty()) {
-      known.values().removeIf(a -> a.resolvedAt(now) && !inAnyGroup(a.labels()));
+    // Checking every known alert at each flush cost more than the flushes once there were
+    // thousands; only when one of them can have ended is it worth looking.
+    if (!due.isEmpty() && earliestEnd != null && !earliestEnd.isAfter(now)) {
+      forgetResolved(now);
     }
-    log.expire(now);
-    dirty = true;
+    boolean expired = log.expire(now);
+    dirty |= expired || !due.isEmpty();
     return out;
+  }
+
+  /** Forgets the resolved alerts no group holds any more. */
+  private void forgetResolved(Instant now) {
+    Instant earliest = null;
+    for (Iterator<OutgoingAlert> it = known.values().iterator(); it.hasNext(); ) {
+      OutgoingAlert a = it.next();
+      if (a.resolvedAt(now) && !inAnyGroup(a.labels())) {
+        it.remove();
+      } else if (a.endsAt() != null && (earliest == null || a.endsAt().isBefore(earliest))) {
+        earliest = a.endsAt();
+      }
+    }
+    earliestEnd = earliest;
   }
 
   private boolean inAnyGroup(Labels labels) {
@@ -320,7 +351,7 @@ public final class Dispatcher {
       g.hasFlushed = sg.hasFlushed();
       for (OutgoingAlert a : sg.alerts()) {
         g.alerts.put(a.labels(), new AggregationGroup.Held(a, ++version));
-        known.put(a.labels(), a);
+        remember(a);
       }
       if (!g.alerts.isEmpty()) {
         groups.put(g.id(), g);

@@ -1,12 +1,13 @@
 package dev.tocsin.notifier.route;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tocsin.model.Labels;
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.receiver.GroupData;
+import dev.tocsin.template.value.GoTime;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -86,46 +88,11 @@ public final class DispatcherStateStore {
 
   /** Writes the state atomically. */
   public void save(DispatcherState state) throws IOException {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("format", FORMAT);
-    ArrayNode groups = root.putArray("groups");
-    for (DispatcherState.Group g : state.groups()) {
-      ObjectNode o = groups.addObject();
-      o.put("routeIndex", g.routeIndex());
-      o.put("routeKey", g.routeKey());
-      o.set("groupLabels", labels(g.groupLabels()));
-      o.put("nextFlush", g.nextFlush().toString());
-      o.put("hasFlushed", g.hasFlushed());
-      ArrayNode alerts = o.putArray("alerts");
-      for (OutgoingAlert a : g.alerts()) {
-        ObjectNode ao = alerts.addObject();
-        ao.set("labels", labels(a.labels()));
-        ao.set("annotations", labels(a.annotations()));
-        ao.put("startsAt", a.startsAt().toString());
-        if (a.endsAt() != null) {
-          ao.put("endsAt", a.endsAt().toString());
-        }
-        ao.put("generatorURL", a.generatorUrl());
-        ao.put("evaluationId", a.evaluationId());
-      }
-    }
-    ArrayNode log = root.putArray("log");
-    for (NotificationLog.Entry e : state.log()) {
-      ObjectNode o = log.addObject();
-      o.put("integration", e.integration());
-      o.put("groupKey", e.groupKey());
-      ArrayNode firing = o.putArray("firing");
-      e.firing().stream().sorted().forEach(f -> firing.add(GroupData.hex(f)));
-      ArrayNode resolved = o.putArray("resolved");
-      e.resolved().stream().sorted().forEach(f -> resolved.add(GroupData.hex(f)));
-      o.put("timestamp", e.timestamp().toString());
-      o.put("expiresAt", e.expiresAt().toString());
-    }
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buf = ByteBuffer.wrap(mapper.writeValueAsBytes(root));
+      ByteBuffer buf = ByteBuffer.wrap(json(state));
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -138,10 +105,81 @@ public final class DispatcherStateStore {
     }
   }
 
-  private ObjectNode labels(Labels labels) {
-    ObjectNode o = mapper.createObjectNode();
-    labels.forEach(o::put);
-    return o;
+  /**
+   * The file's content, streamed rather than built as a tree: with thousands of alerts the tree
+   * cost the saving thread more than the deliveries it records, and it runs beside them.
+   */
+  private byte[] json(DispatcherState state) throws IOException {
+    int alerts = 0;
+    for (DispatcherState.Group group : state.groups()) {
+      alerts += group.alerts().size();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + 320 * alerts + 400 * state.log().size());
+    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("format", FORMAT);
+      g.writeArrayFieldStart("groups");
+      for (DispatcherState.Group group : state.groups()) {
+        g.writeStartObject();
+        g.writeNumberField("routeIndex", group.routeIndex());
+        g.writeStringField("routeKey", group.routeKey());
+        labels(g, "groupLabels", group.groupLabels());
+        g.writeStringField("nextFlush", GoTime.rfc3339Nano(group.nextFlush()));
+        g.writeBooleanField("hasFlushed", group.hasFlushed());
+        g.writeArrayFieldStart("alerts");
+        for (OutgoingAlert a : group.alerts()) {
+          g.writeStartObject();
+          labels(g, "labels", a.labels());
+          labels(g, "annotations", a.annotations());
+          g.writeStringField("startsAt", GoTime.rfc3339Nano(a.startsAt()));
+          if (a.endsAt() != null) {
+            g.writeStringField("endsAt", GoTime.rfc3339Nano(a.endsAt()));
+          }
+          g.writeStringField("generatorURL", a.generatorUrl());
+          g.writeStringField("evaluationId", a.evaluationId());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("log");
+      for (NotificationLog.Entry e : state.log()) {
+        g.writeStartObject();
+        g.writeStringField("integration", e.integration());
+        g.writeStringField("groupKey", e.groupKey());
+        fingerprints(g, "firing", e.firing());
+        fingerprints(g, "resolved", e.resolved());
+        g.writeStringField("timestamp", GoTime.rfc3339Nano(e.timestamp()));
+        g.writeStringField("expiresAt", GoTime.rfc3339Nano(e.expiresAt()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static void labels(JsonGenerator g, String field, Labels labels) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (int i = 0; i < labels.size(); i++) {
+      g.writeStringField(labels.name(i), labels.value(i));
+    }
+    g.writeEndObject();
+  }
+
+  private static void fingerprints(JsonGenerator g, String field, Set<Long> fingerprints) throws IOException {
+    long[] sorted = new long[fingerprints.size()];
+    int i = 0;
+    for (long f : fingerprints) {
+      sorted[i++] = f;
+    }
+    Arrays.sort(sorted);
+    g.writeArrayFieldStart(field);
+    for (long f : sorted) {
+      g.writeString(GroupData.hex(f));
+    }
+    g.writeEndArray();
   }
 
   private static Labels labels(JsonNode node) {

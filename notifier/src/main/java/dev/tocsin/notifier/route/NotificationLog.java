@@ -57,9 +57,9 @@ public final class NotificationLog {
     entries.put(new Key(e.integration(), e.groupKey()), e);
   }
 
-  /** Drops expired entries. */
-  public void expire(Instant now) {
-    entries.values().removeIf(e -> !e.expiresAt().isAfter(now));
+  /** Drops expired entries; whether there were any. */
+  public boolean expire(Instant now) {
+    return entries.values().removeIf(e -> !e.expiresAt().isAfter(now));
   }
 
   /** Every entry. */

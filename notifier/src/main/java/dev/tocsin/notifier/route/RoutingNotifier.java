@@ -30,13 +30,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -48,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * driven by threads. Sent alerts are queued and taken in by one thread; one timer thread flushes
  * groups when due; each integration delivers on its own threads, so a slow receiver delays only
  * its own notifications. With a state directory the groups and the notification log are saved at
- * most once a second after a change and at close, and restored at start, so a restart neither
- * repeats nor loses notifications; a router started on a directory another open router uses (a
- * reload) takes that router's state over in memory instead of reading a file not yet final.
+ * most once a second after a change (waiting up to 5 s for the deliveries in flight to complete)
+ * and at close, and restored at start, so a restart neither repeats nor loses notifications; a
+ * router started on a directory another open router uses (a reload) takes that router's state
+ * over in memory instead of reading a file not yet final.
  */
 public final class RoutingNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(RoutingNotifier.class);
@@ -67,6 +72,11 @@ public final class RoutingNotifier implements Notifier {
    * disk, which for hundreds of groups costs more than the deliveries it records; close saves last.
    */
   private static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * How long a save waits at most for the deliveries in flight: written while hundreds of them
+   * run, the file competed with them for the CPU and was outdated as soon as they completed.
+   */
+  private static final Duration MAX_SAVE_DELAY = Duration.ofSeconds(5);
   /** The longest the timer thread sleeps, so a clock that jumps is noticed. */
   private static final long MAX_SLEEP_MILLIS = 1000;
 
@@ -124,6 +134,10 @@ public final class RoutingNotifier implements Notifier {
   private final Object wake = new Object();
   private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
   private final RouterCounters counters;
+  /** Deliveries handed to the lanes and not yet completed. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+  /** When the state was last saved, by {@link System#nanoTime}; only the saving thread uses it. */
+  private long lastSave = System.nanoTime();
   private volatile boolean stopping;
   private final Path stateKey;
   /** The router that started on this one's state directory and waits for this one's state; guarded by the map. */
@@ -291,16 +305,63 @@ public final class RoutingNotifier implements Notifier {
     }
   }
 
+  /** Hands the due deliveries to their integrations' lanes, one {@link Batch} per lane. */
   private void flushDue() {
-    for (Delivery d : dispatcher.due(clock.instant())) {
-      RouterCounters.Counts counts = counters.counts(d.notification().receiver(), d.integration().name());
-      counts.notifications.incrementAndGet();
-      ExecutorService lane = lanes.computeIfAbsent(d.integrationKey(),
-          k -> lane(k));
-      lane.execute(() -> {
-        dispatcher.run(d, clock::instant, counts.failed::incrementAndGet);
-        wakeTimer();
-      });
+    List<Delivery> due = dispatcher.due(clock.instant());
+    Map<String, Queue<Delivery>> batches = new LinkedHashMap<>();
+    for (Delivery d : due) {
+      batches.computeIfAbsent(d.integrationKey(), k -> new ConcurrentLinkedQueue<>()).add(d);
+    }
+    batches.forEach((key, deliveries) -> {
+      Delivery first = deliveries.peek();
+      RouterCounters.Counts counts = counters.counts(first.notification().receiver(), first.integration().name());
+      counts.notifications.addAndGet(deliveries.size());
+      inFlight.addAndGet(deliveries.size());
+      new Batch(lanes.computeIfAbsent(key, RoutingNotifier::lane), deliveries, counts).startRunner();
+    });
+  }
+
+  /**
+   * One flush's deliveries to one integration, run by up to the lane's thread count of runners
+   * that each take deliveries until none is left. The timer starts one runner and each runner
+   * starts the next before its first delivery: starting a thread waits until the new thread is
+   * scheduled, and when hundreds of groups flush at once (a burst, a restart) the timer, starting
+   * a thread per delivery while the started ones took the CPU, handed out the last groups'
+   * deliveries hundreds of milliseconds late.
+   */
+  private final class Batch implements Runnable {
+    private final ExecutorService lane;
+    private final Queue<Delivery> deliveries;
+    private final RouterCounters.Counts counts;
+    private final AtomicInteger runners = new AtomicInteger();
+
+    Batch(ExecutorService lane, Queue<Delivery> deliveries, RouterCounters.Counts counts) {
+      this.lane = lane;
+      this.deliveries = deliveries;
+      this.counts = counts;
+    }
+
+    /** Starts one more runner while deliveries are left and the lane has threads to spare. */
+    void startRunner() {
+      if (!deliveries.isEmpty() && runners.getAndIncrement() < THREADS_PER_INTEGRATION) {
+        try {
+          lane.execute(this);
+        } catch (RejectedExecutionException e) {
+          // The router is closing: the runners already started finish the batch.
+        }
+      }
+    }
+
+    @Override
+    public void run() {
+      startRunner();
+      for (Delivery d = deliveries.poll(); d != null; d = deliveries.poll()) {
+        try {
+          dispatcher.run(d, clock::instant, counts.failed::incrementAndGet);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
     }
   }
 
@@ -316,9 +377,10 @@ public final class RoutingNotifier implements Notifier {
   }
 
   private void saveIfDirty() {
-    if (!dispatcher.dirty()) {
+    if (!dispatcher.dirty() || inFlight.get() > 0 && System.nanoTime() - lastSave < MAX_SAVE_DELAY.toNanos()) {
       return;
     }
+    lastSave = System.nanoTime();
     try {
       store.save(dispatcher.snapshot());
     } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.tocsin.notifier.webhook;
 
 import dev.tocsin.notifier.OutgoingAlert;
 import dev.tocsin.notifier.config.WebhookConfig;
+import dev.tocsin.notifier.receiver.GroupData;
 import dev.tocsin.notifier.receiver.Integration;
 import dev.tocsin.notifier.receiver.Notification;
 import java.io.IOException;
@@ -10,11 +11,12 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -52,9 +54,13 @@ public final class WebhookIntegration implements Integration {
     this.ids = Objects.requireNonNull(ids, "ids is null");
   }
 
-  /** A webhook on the wall clock with real waits and random correlation ids. */
+  /**
+   * A webhook on the wall clock with real waits and random correlation ids (16 hex digits, as the
+   * engine's; not from {@code SecureRandom}, whose lock hundreds of parallel deliveries contend for).
+   */
   public WebhookIntegration(WebhookConfig config, OkHttpClient client, String externalUrl) {
-    this(config, client, externalUrl, Clock.systemUTC(), Backoff.REAL, () -> UUID.randomUUID().toString());
+    this(config, client, externalUrl, Clock.systemUTC(), Backoff.REAL,
+        () -> GroupData.hex(ThreadLocalRandom.current().nextLong()));
   }
 
   @Override
@@ -75,8 +81,7 @@ public final class WebhookIntegration implements Integration {
   @Override
   public void deliver(Notification n, Instant deadline) {
     byte[] body = WebhookPayload.json(n, externalUrl, config.maxAlerts()).getBytes(StandardCharsets.UTF_8);
-    String evaluations = n.alerts().stream().map(OutgoingAlert::evaluationId).filter(s -> !s.isEmpty()).distinct()
-        .collect(Collectors.joining(","));
+    String evaluations = evaluationIds(n);
     for (int attempt = 1; ; attempt++) {
       String id = ids.get();
       String failure;
@@ -107,6 +112,17 @@ public final class WebhookIntegration implements Integration {
         throw new WebhookException("interrupted after " + attempt + " attempts: " + failure);
       }
     }
+  }
+
+  /** The distinct evaluation ids of the alerts, in order, comma-separated, for the log line. */
+  private static String evaluationIds(Notification n) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (OutgoingAlert a : n.alerts()) {
+      if (!a.evaluationId().isEmpty()) {
+        ids.add(a.evaluationId());
+      }
+    }
+    return String.join(",", ids);
   }
 
   private String url() {

@@ -100,7 +100,12 @@ public final class WebhookPayload {
   /** A JSON string escaped as Go's encoding/json does with HTML escaping on. */
   static void string(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length() && !escaped(s.charAt(plain))) {
+      plain++;
+    }
+    sb.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
@@ -109,7 +114,7 @@ public final class WebhookPayload {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+          if (escaped(c)) {
             sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
                 .append(HEX[c & 0xf]);
           } else {
@@ -119,5 +124,10 @@ public final class WebhookPayload {
       }
     }
     sb.append('"');
+  }
+
+  /** Whether Go writes the character other than as itself. */
+  private static boolean escaped(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
   }
 }

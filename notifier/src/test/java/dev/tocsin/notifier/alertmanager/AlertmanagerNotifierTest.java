@@ -240,4 +240,42 @@ class AlertmanagerNotifierTest {
       assertThat(notifier.stats()).extracting(AlertmanagerStats::sent).containsExactly(1L, 1L);
     }
   }
+
+  @Test
+  void sharedCountersCarryOnAcrossClientsAndTheQueueGaugeReadsOnlyOpenOnes() throws Exception {
+    AlertmanagerCounters counters = new AlertmanagerCounters();
+    AlertmanagerEndpoint endpoint = new AlertmanagerEndpoint(server.url("/").toString(), "", null, CLIENT);
+    String url = endpoint.alertsUrl();
+    ok(2);
+    AlertmanagerNotifier first = new AlertmanagerNotifier(List.of(endpoint), Labels.EMPTY,
+        new AlertmanagerNotifier.Options(100, 256), counters);
+    first.send(many(3));
+    first.close(Duration.ofSeconds(10));
+    AlertmanagerNotifier second = new AlertmanagerNotifier(List.of(endpoint), Labels.EMPTY,
+        new AlertmanagerNotifier.Options(100, 256), counters);
+    second.send(many(2));
+    second.close(Duration.ofSeconds(10));
+    assertThat(counters.stats(url)).as("the second client counts on from the first's total")
+        .isEqualTo(new AlertmanagerStats(url, 5, 0, 0, 0, 0));
+    assertThat(second.stats().get(0).sent()).isEqualTo(5);
+
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    notifier = new AlertmanagerNotifier(List.of(endpoint), Labels.EMPTY, new AlertmanagerNotifier.Options(100, 256),
+        counters);
+    notifier.send(List.of(alert("InFlight", "ev")));
+    take();
+    take();
+    take();
+    notifier.send(many(2));
+    // A client built for a reload that then failed: closed at once, it must not hide the one in use.
+    new AlertmanagerNotifier(List.of(endpoint), Labels.EMPTY, new AlertmanagerNotifier.Options(7, 256), counters)
+        .close(Duration.ZERO);
+    assertThat(counters.stats(url)).extracting(AlertmanagerStats::queueLength, AlertmanagerStats::queueCapacity)
+        .containsExactly(2, 100);
+    assertThat(counters.urls()).containsExactly(url);
+
+    notifier.close(Duration.ofMillis(300));
+    assertThat(counters.stats(url)).as("the stalled request and the two queued alerts fail; nothing is open")
+        .isEqualTo(new AlertmanagerStats(url, 5, 1, 3, 0, 0));
+  }
 }

@@ -286,4 +286,46 @@ class DispatcherTest {
     assertThat(Dispatcher.needsUpdate(sent, java.util.Set.of(1L, 2L), java.util.Set.of(), true, Duration.ofSeconds(1000),
         now)).as("repeat interval reached").isTrue();
   }
+
+  @Test
+  void stateFileKeepsEveryFieldExactly(@TempDir Path dir) throws Exception {
+    dispatcher = dispatcher(config(BASIC));
+    Labels odd = Labels.of("alertname", "Ödd \"quoted\" <b>&amp;</b>", "instance", "line\nbreak\ttab\u2028");
+    dispatcher.ingest(List.of(new OutgoingAlert(odd, Labels.of("summary", "x \\ y"), T0.plusNanos(123_456_789),
+        T0.plusSeconds(86400).plusNanos(120_000_000), "http://p/graph?g0.expr=a%3Db&x=<1>", "eval-1"),
+        alert("B", "1", 0, 10000L)), T0);
+    at(30);
+    dispatcher.ingest(List.of(alert("C", "2", 40, 10000L)), T0.plusSeconds(40));
+    DispatcherState state = dispatcher.snapshot();
+    assertThat(state.log()).isNotEmpty();
+    DispatcherStateStore store = new DispatcherStateStore(dir);
+    store.save(state);
+
+    assertThat(store.load()).contains(state);
+  }
+
+  @Test
+  void resolvedAlertsAreForgottenOnceNoGroupHoldsThem() {
+    dispatcher = dispatcher(config(BASIC));
+    send(0, alert("A", "1", 0, 100L), alert("B", "1", 0, 10000L));
+    at(30);
+    at(330);
+    assertThat(hook.summary()).as("A resolved and left its group").contains("330s resolved [1=resolved]");
+    assertThat(dispatcher.knownAlerts()).as("forgotten at the next flush, not before").isEqualTo(2);
+    send(400, alert("B", "2", 400, 10000L));
+    at(630);
+    assertThat(dispatcher.knownAlerts()).isEqualTo(2);
+    assertThat(dispatcher.snapshot().groups()).extracting(g -> g.groupLabels().get("alertname")).containsExactly("B");
+  }
+
+  @Test
+  void onlyAChangeMakesTheStateDirty() {
+    dispatcher = dispatcher(config(BASIC));
+    send(0, alert("A", "1", 0, 10000L));
+    dispatcher.snapshot();
+    dispatcher.due(T0.plusSeconds(10));
+    assertThat(dispatcher.dirty()).as("nothing due").isFalse();
+    at(30);
+    assertThat(dispatcher.dirty()).as("a flush and its notification").isTrue();
+  }
 }

@@ -1,12 +1,12 @@
 package dev.tocsin.template.value;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,22 +61,7 @@ public record GoTime(long epochSecond, int nanos, boolean pointer, ZoneId zone) 
   public String goString() {
     ZonedDateTime t = zoned();
     StringBuilder sb = new StringBuilder(40);
-    int year = t.getYear();
-    if (year < 0) {
-      sb.append('-');
-      year = -year;
-    }
-    pad(sb, year, 4);
-    sb.append('-');
-    pad(sb, t.getMonthValue(), 2);
-    sb.append('-');
-    pad(sb, t.getDayOfMonth(), 2);
-    sb.append(' ');
-    pad(sb, t.getHour(), 2);
-    sb.append(':');
-    pad(sb, t.getMinute(), 2);
-    sb.append(':');
-    pad(sb, t.getSecond(), 2);
+    appendDateTime(sb, t.toLocalDateTime(), ' ');
     appendFraction(sb, nanos);
     sb.append(' ').append(DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t)).append(' ').append(zoneAbbreviation(t));
     return sb.toString();
@@ -85,12 +70,14 @@ public record GoTime(long epochSecond, int nanos, boolean pointer, ZoneId zone) 
   /** Go's ".999999999" layout element: the fraction of a second with trailing zeros dropped, nothing for zero. */
   private static void appendFraction(StringBuilder sb, int nanos) {
     if (nanos != 0) {
-      String frac = String.format("%09d", nanos);
-      int end = frac.length();
-      while (frac.charAt(end - 1) == '0') {
-        end--;
+      int digits = 9;
+      int v = nanos;
+      while (v % 10 == 0) {
+        v /= 10;
+        digits--;
       }
-      sb.append('.').append(frac, 0, end);
+      sb.append('.');
+      pad(sb, v, digits);
     }
   }
 
@@ -99,18 +86,49 @@ public record GoTime(long epochSecond, int nanos, boolean pointer, ZoneId zone) 
    * fraction digits, trailing zeros dropped), as Prometheus' and Alertmanager's APIs print times.
    */
   public static String rfc3339Nano(Instant t) {
-    StringBuilder sb = new StringBuilder(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-        t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+    // Written digit by digit: payloads print two times per alert, and java.time's formatter costs
+    // more than the rest of a notification's JSON.
+    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+    StringBuilder sb = new StringBuilder(32);
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      sb.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(d));
+    } else {
+      appendDateTime(sb, d, 'T');
+    }
     appendFraction(sb, t.getNano());
     return sb.append('Z').toString();
   }
 
+  /** Go's {@code 2006-01-02 15:04:05} with the given separator between date and time. */
+  private static void appendDateTime(StringBuilder sb, LocalDateTime d, char separator) {
+    int year = d.getYear();
+    if (year < 0) {
+      sb.append('-');
+      year = -year;
+    }
+    pad(sb, year, 4);
+    sb.append('-');
+    pad(sb, d.getMonthValue(), 2);
+    sb.append('-');
+    pad(sb, d.getDayOfMonth(), 2);
+    sb.append(separator);
+    pad(sb, d.getHour(), 2);
+    sb.append(':');
+    pad(sb, d.getMinute(), 2);
+    sb.append(':');
+    pad(sb, d.getSecond(), 2);
+  }
+
+  /** Appends a non-negative number with leading zeros to {@code width} digits. */
   private static void pad(StringBuilder sb, int v, int width) {
-    String s = Integer.toString(v);
-    for (int i = s.length(); i < width; i++) {
+    int length = 1;
+    for (int rest = v; rest >= 10; rest /= 10) {
+      length++;
+    }
+    for (int i = length; i < width; i++) {
       sb.append('0');
     }
-    sb.append(s);
+    sb.append(v);
   }
 
   @Override
