@@ -3,22 +3,19 @@ package dev.tocsin.notifier.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.model.testing.PeerProcess;
+import dev.tocsin.model.testing.SelfSignedCertificate;
 import dev.tocsin.model.testing.SharedDir;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -133,28 +130,9 @@ final class StartTlsSmtpServer implements AutoCloseable {
 
   /** Makes a key pair and self-signed certificate with keytool and writes both as PEM for Python. */
   private static void selfSigned(Path dir, String subjectAltName, Path cert, Path key)
-      throws IOException, InterruptedException, GeneralSecurityException {
-    Path store = dir.resolve("server.p12");
-    Files.deleteIfExists(store);
-    char[] pass = "changeit".toCharArray();
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "smtp", "-keyalg", "RSA",
-        "-keysize", "2048", "-validity", "2", "-dname", "CN=Tocsin test SMTP server", "-ext",
-        "SAN=" + subjectAltName, "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass",
-        new String(pass)).redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
-    }
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      ks.load(in, pass);
-    }
-    Files.writeString(cert, pem("CERTIFICATE", ks.getCertificate("smtp").getEncoded()));
-    Files.writeString(key, pem("PRIVATE KEY", ks.getKey("smtp", pass).getEncoded()));
-  }
-
-  private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+      throws IOException, InterruptedException {
+    SelfSignedCertificate c = SelfSignedCertificate.generate(dir, "smtp", "RSA", subjectAltName);
+    c.writeCertPem(cert);
+    c.writeKeyPem(key);
   }
 }

@@ -1,11 +1,9 @@
 package dev.tocsin.promql.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.tocsin.model.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -13,9 +11,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -25,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  * their keys written as PEM in the three encodings Go accepts.
  */
 final class TestCerts {
-  private static final char[] PASSWORD = "changeit".toCharArray();
+  private static final char[] PASSWORD = SelfSignedCertificate.PASSWORD.toCharArray();
   /** secp256r1, 1.2.840.10045.3.1.7. */
   private static final byte[] P256 = {0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01, 0x07};
 
@@ -36,25 +31,8 @@ final class TestCerts {
 
   /** Runs keytool for an RSA or EC identity with the given subjectAltName ({@code dns:x,ip:y}). */
   static Identity generate(Path dir, String name, String keyAlgorithm, String san) throws Exception {
-    Path store = dir.resolve(name + ".p12");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", name, "-keyalg", keyAlgorithm, "-dname", "CN=" + name, "-validity", "2",
-        "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit",
-        "-ext", "SAN=" + san));
-    cmd.addAll(keyAlgorithm.equals("EC") ? List.of("-groupname", "secp256r1") : List.of("-keysize", "2048"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out;
-    try (InputStream in = p.getInputStream()) {
-      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(p.waitFor()).as("keytool: " + out).isZero();
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      ks.load(in, PASSWORD);
-    }
-    X509Certificate cert = (X509Certificate) ks.getCertificate(name);
-    Path pem = write(dir.resolve(name + ".crt"), pem("CERTIFICATE", cert.getEncoded()));
-    return new Identity(store, pem, (PrivateKey) ks.getKey(name, PASSWORD), cert);
+    SelfSignedCertificate c = SelfSignedCertificate.generate(dir, name, keyAlgorithm, san);
+    return new Identity(c.keyStore(), c.writeCertPem(dir.resolve(name + ".crt")), c.key(), c.cert());
   }
 
   /** A server context presenting {@code server} and, for client auth, trusting {@code client}. */
@@ -105,8 +83,7 @@ final class TestCerts {
   }
 
   static String pem(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + label + "-----\n";
+    return SelfSignedCertificate.pem(label, der);
   }
 
   static Path write(Path file, String content) throws IOException {
