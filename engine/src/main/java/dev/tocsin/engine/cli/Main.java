@@ -2,8 +2,6 @@ package dev.tocsin.engine.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,26 +61,18 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String... args) {
     CommandLine cli = new CommandLine(new Main());
-    addSubcommands(cli, SUBCOMMANDS, args.length > 0 ? args[0] : null, name -> {
-      Map<String, Supplier<Object>> nested = NESTED.get(name);
-      return nested == null ? null : (CommandLine parent) ->
-          addSubcommands(parent, nested, args.length > 1 ? args[1] : null, n -> null);
+    chosen(SUBCOMMANDS, args, 0).forEach((name, create) -> {
+      CommandLine sub = new CommandLine(create.get());
+      chosen(NESTED.getOrDefault(name, Map.of()), args, 1).forEach((n, c) -> sub.addSubcommand(n, c.get()));
+      cli.addSubcommand(name, sub);
     });
     return cli;
   }
 
-  private static void addSubcommands(CommandLine parent, Map<String, Supplier<Object>> subcommands, String asked,
-      Function<String, Consumer<CommandLine>> nested) {
-    Map<String, Supplier<Object>> chosen = subcommands.containsKey(asked)
-        ? Map.of(asked, subcommands.get(asked)) : subcommands;
-    chosen.forEach((name, create) -> {
-      CommandLine sub = new CommandLine(create.get());
-      Consumer<CommandLine> inner = nested.apply(name);
-      if (inner != null) {
-        inner.accept(sub);
-      }
-      parent.addSubcommand(name, sub);
-    });
+  /** The one subcommand {@code args[at]} names, or all of them when it names none. */
+  private static Map<String, Supplier<Object>> chosen(Map<String, Supplier<Object>> all, String[] args, int at) {
+    String asked = args.length > at ? args[at] : null;
+    return asked != null && all.containsKey(asked) ? Map.of(asked, all.get(asked)) : all;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tocsin.model.testing.PeerProcess;
 import dev.tocsin.model.testing.SharedDir;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +66,7 @@ class PrometheusApiShapeIT {
     Path binary = SharedDir.peers().resolve("usr/bin/prometheus");
     assertThat(binary).as("prometheus unpacked by scripts/peers.sh").exists();
     Files.writeString(dir.resolve("rules.yml"), RULES);
-    int promPort = ServerProcess.freePort();
+    int promPort = PeerProcess.freePort();
     promUrl = "http://127.0.0.1:" + promPort;
     Files.writeString(dir.resolve("prometheus.yml"), """
         global: {scrape_interval: 1s, evaluation_interval: 1s}
@@ -78,7 +79,7 @@ class PrometheusApiShapeIT {
     prometheus = ServerProcess.start(List.of(binary.toString(), "--config.file=prometheus.yml",
         "--storage.tsdb.path=data", "--web.listen-address=127.0.0.1:" + promPort), dir, "prometheus");
     prometheus.await(HTTP, promUrl + "/-/ready", r -> r.statusCode() == 200, Duration.ofSeconds(30));
-    int tocsinPort = ServerProcess.freePort();
+    int tocsinPort = PeerProcess.freePort();
     tocsinUrl = "http://127.0.0.1:" + tocsinPort;
     Files.writeString(dir.resolve("tocsin.yml"), """
         global: {evaluation_interval: 1s}

@@ -3,8 +3,6 @@ package dev.tocsin.engine.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,13 +31,6 @@ final class ServerProcess implements AutoCloseable {
     this.out = out;
     this.err = err;
     this.name = name;
-  }
-
-  /** A port free at the time of asking. */
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   /** Starts a command in {@code dir}, its output going to {@code NAME.out} and {@code NAME.err} there. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tocsin.model.testing.PeerProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class StatusPageBrowserIT {
           prometheus: {embedded: {series_file: series.yml}}
           loki: {embedded: {streams_file: streams.yml}}
         """);
-    int port = ServerProcess.freePort();
+    int port = PeerProcess.freePort();
     url = "http://127.0.0.1:" + port;
     tocsin = ServerProcess.tocsin(dir, "run", "--config.file", "tocsin.yml", "--web.listen-address",
         "127.0.0.1:" + port);

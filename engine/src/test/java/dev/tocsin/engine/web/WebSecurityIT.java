@@ -3,6 +3,7 @@ package dev.tocsin.engine.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.tocsin.model.testing.PeerProcess;
 import dev.tocsin.model.testing.SharedDir;
 import java.io.IOException;
 import java.net.URI;
@@ -92,7 +93,7 @@ class WebSecurityIT {
               basic_auth: {username: am, password: %s}
         notifications: {config_file: alertmanager.yml}
         """.formatted(DATASOURCE_PASSWORD, LOKI_TOKEN, AM_PASSWORD));
-    int port = ServerProcess.freePort();
+    int port = PeerProcess.freePort();
     url = "https://127.0.0.1:" + port;
     tocsin = ServerProcess.tocsin(dir, "run", "--config.file", "tocsin.yml", "--web.config.file", "web.yml",
         "--web.listen-address", "127.0.0.1:" + port, "--log.level", "debug");
@@ -149,7 +150,7 @@ class WebSecurityIT {
     assertThat(binary).as("prometheus unpacked by scripts/peers.sh").exists();
     Files.writeString(dir.resolve("prometheus.yml"), "global: {scrape_interval: 1m}\n");
     Files.createDirectories(dir.resolve("prom-data"));
-    int port = ServerProcess.freePort();
+    int port = PeerProcess.freePort();
     String promUrl = "https://127.0.0.1:" + port;
     try (ServerProcess prometheus = ServerProcess.start(List.of(binary.toString(), "--config.file=prometheus.yml",
         "--storage.tsdb.path=prom-data", "--web.config.file=web.yml", "--web.listen-address=127.0.0.1:" + port), dir,
@@ -187,7 +188,7 @@ class WebSecurityIT {
           client_ca_file: client.crt
           min_version: TLS13
         """);
-    int port = ServerProcess.freePort();
+    int port = PeerProcess.freePort();
     String mtlsUrl = "https://127.0.0.1:" + port + "/-/healthy";
     try (ServerProcess p = ServerProcess.tocsin(mtls, "run", "--config.file", "tocsin.yml", "--web.config.file",
         "web.yml", "--web.listen-address", "127.0.0.1:" + port)) {
@@ -258,7 +259,7 @@ class WebSecurityIT {
 
   private static String runBad(Path bad, String webConfig) throws Exception {
     try (ServerProcess p = ServerProcess.tocsin(bad, "run", "--config.file", "tocsin.yml", "--web.config.file",
-        webConfig, "--web.listen-address", "127.0.0.1:" + ServerProcess.freePort())) {
+        webConfig, "--web.listen-address", "127.0.0.1:" + PeerProcess.freePort())) {
       assertThat(p.waitFor(Duration.ofSeconds(60))).as(webConfig + ": " + p.stderr()).isEqualTo(1);
       return p.stderr();
     }
